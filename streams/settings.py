@@ -1,0 +1,58 @@
+"""Settings, read once from the environment (every variable is documented in the README).
+
+>>> s = Settings.from_env({"HYDRAWATCH_PARTITIONS": "4"})
+>>> s.partitions, s.input_topic, s.kafka_bootstrap
+(4, 'api-requests', '127.0.0.1:9092')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from pathlib import Path
+from typing import Mapping
+
+PREFIX = "HYDRAWATCH_"
+
+
+@dataclasses.dataclass(frozen=True)
+class Settings:
+    """Everything configurable; field `x` comes from env `HYDRAWATCH_X`."""
+
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    app_id: str = "hydrawatch"
+    input_topic: str = "api-requests"
+    dlq_topic: str = "api-requests-dlq"
+    alerts_topic: str = "anomaly-alerts"
+    partitions: int = 8  # input topic and every table/changelog
+    home: Path = Path(".hydrawatch")  # run directory: Kafka data and logs, worker state
+    store: str = "rocksdb://"  # faust table store; "memory://" for tests without state
+    web_bind: str = "127.0.0.1"  # address of the worker's web server (/metrics)
+    web_port: int = 6066
+    kafka_version: str = "3.9.1"
+    kafka_heap: str = "1g"
+    kafka_port: int = 9092
+    kafka_controller_port: int = 9093
+    log_level: str = "info"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        values = {}
+        for field in dataclasses.fields(cls):
+            raw = env.get(PREFIX + field.name.upper())
+            if raw is None:
+                continue
+            kind = type(field.default)
+            values[field.name] = Path(raw) if kind is Path else kind(raw)
+        return cls(**values)
+
+    @property
+    def data_dir(self) -> Path:
+        """Faust's data directory (RocksDB tables); one per worker, named by its web port."""
+        return self.home / f"worker-{self.web_port}"
+
+    @property
+    def kafka_dir(self) -> Path:
+        """Local broker's run directory (storage, logs, pid)."""
+        return self.home / "kafka"

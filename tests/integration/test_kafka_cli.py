@@ -1,0 +1,56 @@
+"""`hydrawatch kafka up|down|status`: idempotent, and `down` leaves no Java process behind."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.integration.conftest import REPO, TEST_HOME
+
+
+def hydrawatch(*args: str, env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "streams.cli", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=180)
+
+
+def kafka_java_pids(home: Path) -> list[int]:
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                cmdline = (proc / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"kafka.Kafka" in cmdline and str(home.resolve()).encode() in cmdline:
+                pids.append(int(proc.name))
+    return pids
+
+
+def test_up_twice_is_harmless_and_down_stops_java():
+    home = TEST_HOME / "cli-broker"
+    env = dict(os.environ, HYDRAWATCH_HOME=str(home), HYDRAWATCH_KAFKA_PORT="29092",
+               HYDRAWATCH_KAFKA_CONTROLLER_PORT="29093", HYDRAWATCH_KAFKA_BOOTSTRAP="127.0.0.1:29092")
+    hydrawatch("kafka", "down", env=env)
+    try:
+        first = hydrawatch("kafka", "up", env=env)
+        assert first.returncode == 0, first.stderr
+        assert "up (pid" in first.stdout
+        [pid] = kafka_java_pids(home)
+
+        second = hydrawatch("kafka", "up", env=env)
+        assert second.returncode == 0, second.stderr
+        assert f"already running (pid {pid})" in second.stdout
+        assert kafka_java_pids(home) == [pid]
+
+        status = hydrawatch("kafka", "status", env=env)
+        assert status.returncode == 0 and "ready" in status.stdout
+    finally:
+        down = hydrawatch("kafka", "down", env=env)
+    assert down.returncode == 0, down.stderr
+    assert kafka_java_pids(home) == []
+    again = hydrawatch("kafka", "down", env=env)
+    assert again.returncode == 0 and "not running" in again.stdout
+    stopped = hydrawatch("kafka", "status", env=env)
+    assert stopped.returncode == 1 and "not running" in stopped.stdout

@@ -1,0 +1,64 @@
+"""The full path against the real broker: Kafka -> agent -> table, DLQ, /metrics."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+
+import orjson
+from kafka import KafkaConsumer, KafkaProducer
+
+from streams.decoder import SAMPLE
+from tests.support import wait_for
+
+
+def account_counts(worker, account_id: str) -> dict | None:
+    try:
+        with urllib.request.urlopen(worker.url(f"/accounts/{account_id}"), timeout=5) as resp:
+            return json.loads(resp.read())["counts"]
+    except urllib.error.HTTPError as exc:
+        if exc.code == 404:
+            return None
+        raise
+
+
+def read_all(bootstrap: str, topic: str, expected: int, timeout_s: float = 60) -> list:
+    consumer = KafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+                             enable_auto_commit=False, consumer_timeout_ms=1000)
+    records: list = []
+    try:
+        wait_for(lambda: records.extend(consumer) or len(records) >= expected, timeout_s,
+                 f"{expected} records on {topic}")
+    finally:
+        consumer.close()
+    return records
+
+
+def test_valid_event_is_counted_and_malformed_goes_to_dlq(pipeline):
+    worker = pipeline.start_worker()
+    second = dict(orjson.loads(SAMPLE), event_id="e-2", output_tokens=90, status=429)
+    producer = KafkaProducer(bootstrap_servers=pipeline.bootstrap)
+    producer.send(pipeline.input_topic, key=b"acct_3f9a1c2b7d10", value=SAMPLE)
+    producer.send(pipeline.input_topic, key=b"acct_3f9a1c2b7d10", value=orjson.dumps(second))
+    producer.send(pipeline.input_topic, key=b"acct_bad", value=b'{"event_id": "x", "ts": 5}')
+    producer.flush()
+    producer.close()
+
+    counts = wait_for(lambda: (c := account_counts(worker, "acct_3f9a1c2b7d10")) and c["events"] == 2 and c,
+                      60, "the account's counts in the table")
+    assert counts["output_tokens"] == 2210 + 90
+    assert counts["errors"] == 1
+
+    [dead] = read_all(pipeline.bootstrap, pipeline.dlq_topic, 1)
+    assert dead.value == b'{"event_id": "x", "ts": 5}' and dead.key == b"acct_bad"
+    headers = dict(dead.headers)
+    assert headers["hydrawatch-error-code"] == b"wrong_type"
+    assert headers["hydrawatch-error"] == b"wrong_type ts: expected RFC 3339 string, got int"
+
+    wait_for(lambda: worker.metric("hydrawatch_events_total", outcome="accepted") == 2, 30, "accepted count")
+    assert worker.metric("hydrawatch_events_total", outcome="rejected") == 1
+    assert worker.metric("hydrawatch_decode_errors_total", reason="wrong_type") == 1
+    assert worker.metric("hydrawatch_event_processing_seconds_count") == 3
+    wait_for(lambda: "hydrawatch_consumer_lag_messages{" in worker.metrics_text(), 30, "consumer lag gauge")
+    assert worker.metric("hydrawatch_consumer_lag_messages", topic=pipeline.input_topic, partition="0") == 0
