@@ -113,6 +113,7 @@ class Account:
         "account_id", "behaviour", "tz_offset_ms", "org_id", "api_key_id", "created_at", "payment",
         "user_agent", "system_prompt", "ip", "asn", "country", "addresses", "adopt_at",
         "remaining", "turns", "session_hash", "until", "templates", "interval_ms", "mode", "static",
+        "opened_ms",
     )
 
     def __init__(self, account_id: str, behaviour: "Behaviour", tz_offset_ms: int) -> None:
@@ -243,6 +244,7 @@ class Behaviour:
 
     def open_account(self, acct: Account, t: int, rng: random.Random) -> None:
         """Fill the profile on the first request and pre-encode its static JSON fields."""
+        acct.opened_ms = t
         self.fill_profile(acct, t, rng)
         static = {
             "account_id": acct.account_id, "org_id": acct.org_id, "api_key_id": acct.api_key_id,

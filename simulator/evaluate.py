@@ -26,6 +26,9 @@ class CampaignScore:
     recall: float
     time_to_first_alert_s: float | None
     time_to_90pct_s: float | None
+    # 90th percentile over the campaign's accounts of (flagged - the account's first request);
+    # None while fewer than 90% are flagged. Needs `first_seen` in the truth.
+    account_lag_p90_s: float | None
     alert_ids: int
     messages: int
     precision: float | None  # share of the accounts in alerts touching this campaign that belong to it
@@ -103,6 +106,10 @@ def _score_campaign(campaign_id: str, campaign: dict, flagged_at: dict[str, int]
     start = parse_ts(campaign["start"])
     times = sorted(flagged_at[a] for a in members if a in flagged_at)
     needed = math.ceil(0.9 * len(members))
+    first_seen = {a: parse_ts(t) for a, t in campaign.get("first_seen", {}).items()}
+    lags = sorted((flagged_at[a] - first_seen[a]) / 1000 if a in flagged_at else math.inf
+                  for a in members if a in first_seen)
+    lag_p90 = lags[math.ceil(0.9 * len(lags)) - 1] if lags else None
     touching = [aid for aid, accounts in alert_accounts.items() if accounts & members]
     listed = set().union(*(alert_accounts[aid] for aid in touching)) if touching else set()
     return CampaignScore(
@@ -113,6 +120,7 @@ def _score_campaign(campaign_id: str, campaign: dict, flagged_at: dict[str, int]
         recall=len(times) / len(members) if members else 0.0,
         time_to_first_alert_s=(times[0] - start) / 1000 if times else None,
         time_to_90pct_s=(times[needed - 1] - start) / 1000 if members and len(times) >= needed else None,
+        account_lag_p90_s=lag_p90 if lag_p90 is not None and lag_p90 != math.inf else None,
         alert_ids=len(touching),
         messages=sum(alert_messages[aid] for aid in touching),
         precision=len(listed & members) / len(listed) if listed else None,
@@ -133,11 +141,12 @@ def _duration(seconds: float | None) -> str:
 def format_table(result: Evaluation) -> str:
     """A plain-text report for terminals."""
     header = ("campaign", "kind", "accounts", "flagged", "recall", "first alert", "90% flagged",
-              "alert ids", "messages", "precision")
+              "90% lag/acct", "alert ids", "messages", "precision")
     rows = [header]
     for c in result.campaigns:
         rows.append((c.campaign_id, c.kind, str(c.accounts), str(c.flagged), f"{c.recall:.1%}",
-                     _duration(c.time_to_first_alert_s), _duration(c.time_to_90pct_s), str(c.alert_ids),
+                     _duration(c.time_to_first_alert_s), _duration(c.time_to_90pct_s),
+                     _duration(c.account_lag_p90_s), str(c.alert_ids),
                      str(c.messages), "-" if c.precision is None else f"{c.precision:.1%}"))
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]

@@ -127,6 +127,12 @@ class Simulation:
         for _, _, line in self.records():
             yield loads(line)
 
+    def _members(self, behaviour) -> list:
+        for b, first, last in self._group_ranges:
+            if b is behaviour:
+                return self.accounts[first:last]
+        return []
+
     def truth(self) -> dict:
         """Ground truth for the evaluator; call after `events()` is exhausted.
 
@@ -140,6 +146,7 @@ class Simulation:
         campaigns = {
             cid: {"kind": c.kind, "start": format_ts(c.start_ms), "end": format_ts(c.end_ms),
                   "accounts": active[id(c)], "configured_accounts": c.size,
+                  "first_seen": {a.account_id: format_ts(a.opened_ms) for a in self._members(c) if a.static is not None},
                   "params": {k: v for k, v in c.p.items() if k != "models"}}
             for cid, c in self.campaigns.items()
         }

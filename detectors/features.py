@@ -1,0 +1,296 @@
+"""Per-account streaming features, decayed in event time (no windows to expire).
+
+`AccountState` is a compact record (slots, floats and small ints) updated once per event in
+a few microseconds; `AccountState.summary()` turns it into the feature vector the population
+and cluster models read. Decay: counters fade with half-life `DAY_S` (volumes) or `HOUR_S`
+(request rate), so an idle account's features relax without any timer.
+
+>>> s = AccountState.new(created_s=0.0, ts=86400.0)
+>>> s.update(EXAMPLE)  # the first event: a summary is due
+True
+>>> round(s.rate_1h, 3), s.n_events, round(s.summary().cot_mean, 2)
+(1.0, 1, 0.71)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+HOUR_S = 3600.0
+DAY_S = 86400.0
+_LN2 = math.log(2.0)
+NEW_MODEL_WINDOW_S = 3 * DAY_S  # a model first seen within this window counts as "new"
+YOUNG_ACCOUNT_S = 14 * DAY_S
+NEAR_DUP_BITS = 3  # SimHash Hamming distance for "the same prompt template"
+RECENT_PROMPTS = 8
+
+NARROW_TASKS = frozenset({"coding", "reasoning", "tool_use"})
+TASKS = ("chat", "coding", "reasoning", "tool_use", "writing", "analysis", "vision", "other")
+_TASK_INDEX = {t: i for i, t in enumerate(TASKS)}
+
+
+def hamming(a: int, b: int) -> int:
+    """Bits that differ between two 64-bit SimHashes.
+
+    >>> hamming(0b1011, 0b0001)
+    2
+    """
+    return (a ^ b).bit_count()
+
+
+class ModelCatalog:
+    """When each model was first seen (event time): tells a newly released model apart.
+
+    >>> c = ModelCatalog(); c.observe("old", 0.0); c.observe("next", 7200.0)
+    >>> c.is_new("old", 7200.0), c.is_new("next", 8000.0), c.is_new("next", 7200.0 + NEW_MODEL_WINDOW_S)
+    (False, True, False)
+    """
+
+    __slots__ = ("first_seen", "start")
+
+    def __init__(self) -> None:
+        self.first_seen: dict[str, float] = {}
+        self.start: float | None = None  # first event time: models seen then are not "new"
+
+    def observe(self, model: str, ts: float) -> None:
+        if self.start is None or ts < self.start:
+            self.start = ts
+        seen = self.first_seen.get(model)
+        if seen is None or ts < seen:
+            self.first_seen[model] = ts
+
+    def is_new(self, model: str, ts: float) -> bool:
+        first = self.first_seen.get(model, ts)
+        # A model present when observation began is an established one.
+        start = first if self.start is None else self.start
+        return first > start + HOUR_S and ts - first < NEW_MODEL_WINDOW_S
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSummary:
+    """What the population and cluster models see of one account (plain numbers)."""
+
+    account_id: str
+    ts: float  # event time of the summary (the account's latest event)
+    first_ts: float
+    age_days: float  # account age at its first event seen
+    n_events: int
+    rate_1h: float  # requests in the last ~hour (decayed)
+    rate_1d: float  # requests in the last ~day (decayed)
+    output_per_request: float
+    output_input_ratio: float
+    cot_mean: float
+    thinking_share: float
+    tool_share: float
+    multi_turn_share: float
+    error_share: float
+    throttled_share: float
+    new_model_share: float
+    narrow_task_share: float
+    task_concentration: float  # share of the most used task category
+    template_repetition: float  # share of requests near-duplicating a recent one
+    hour_entropy: float  # 0 = one hour of day, 1 = spread evenly over the day
+    gap_regularity: float  # 1 = metronomic inter-arrival times, 0 = bursty/irregular
+    baseline_shift: float  # how far the latest behaviour left the account's own baseline (z)
+    payment: str | None
+    org: str | None
+    system_prompt: str | None
+    network: str
+    score: float = 0.0  # the population model's calibrated score, filled in by the account stage
+    reasons: tuple = ()
+
+
+class AccountState:
+    """Mutable per-account state; a few hundred bytes. Update with `update(event)`.
+
+    Decayed counters are stored *scaled up* by 2**((t - anchor) / half-life), so an event adds
+    one weight and nothing is multiplied per event; reading divides by the weight at the
+    latest event time. The anchor moves forward before the weights could overflow.
+    """
+
+    __slots__ = (
+        "created_s", "first_ts", "last_ts", "n_events", "anchor", "w_day", "w_hour", "rate_1h", "rate_1d",
+        "out_tokens", "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors", "throttled", "new_model",
+        "dup", "tasks", "hours", "recent", "gap_n", "gap_mean", "gap_m2", "base_mean", "base_var", "shift",
+        "payment", "org", "system_prompt", "network", "next_summary",
+    )
+
+    def __init__(self) -> None:
+        self.tasks = [0.0] * len(TASKS)
+        self.hours = [0] * 24
+        self.recent: list[int] = []
+
+    @classmethod
+    def new(cls, created_s: float, ts: float) -> "AccountState":
+        s = cls()
+        s.created_s, s.first_ts, s.last_ts, s.anchor = created_s, ts, ts, ts
+        s.w_day = s.w_hour = 1.0
+        s.n_events = 0
+        s.rate_1h = s.rate_1d = s.out_tokens = s.in_tokens = s.cot = 0.0
+        s.thinking = s.tools = s.multi_turn = s.errors = s.throttled = s.new_model = s.dup = 0.0
+        s.gap_n, s.gap_mean, s.gap_m2 = 0, 0.0, 0.0
+        s.base_mean, s.base_var, s.shift = 0.0, 0.0, 0.0
+        s.payment, s.org, s.system_prompt, s.network = None, None, None, ""
+        s.next_summary = 1
+        return s
+
+    def _rebase(self, ts: float) -> None:
+        """Move the anchor to `ts`: scale every decayed counter down to weight 1."""
+        k = 1.0 / self.w_day
+        for name in ("rate_1d", "out_tokens", "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors",
+                     "throttled", "new_model", "dup"):
+            setattr(self, name, getattr(self, name) * k)
+        self.tasks = [t * k for t in self.tasks]
+        self.rate_1h /= self.w_hour
+        self.anchor = ts
+        self.w_day = self.w_hour = 1.0
+
+    def update(self, event: Mapping[str, Any], new_model: bool = False) -> bool:
+        """Fold one event in; returns True when a summary is due (events 1, 2, 4, ..., 64, then every 64)."""
+        ts = event["ts_s"]
+        dt = ts - self.last_ts
+        if dt > 0:
+            if self.n_events:
+                # Welford on log inter-arrival gaps: regular scripts have a small spread.
+                g = math.log1p(dt)
+                self.gap_n += 1
+                delta = g - self.gap_mean
+                self.gap_mean += delta / self.gap_n
+                self.gap_m2 += delta * (g - self.gap_mean)
+            self.last_ts = ts
+            age = ts - self.anchor
+            if age > 200 * HOUR_S:
+                self._rebase(ts)
+            else:
+                self.w_day = math.exp(age * _LN2 / DAY_S)
+                self.w_hour = math.exp(age * _LN2 / HOUR_S)
+        elif ts < self.first_ts:
+            self.first_ts = ts  # a late event: counted at the current weight (docs/design.md)
+        w = self.w_day
+        self.n_events += 1
+        self.rate_1d += w
+        self.rate_1h += self.w_hour
+        out = event["output_tokens"]
+        self.out_tokens += w * out
+        self.in_tokens += w * event["input_tokens"]
+        cot = event["cot_elicitation"]
+        self.cot += w * cot
+        if event["thinking"]:
+            self.thinking += w
+        if event["tool_count"]:
+            self.tools += w
+        if event["turns"] > 1:
+            self.multi_turn += w
+        status = event["status"]
+        if status >= 400:
+            self.errors += w
+            if status == 429:
+                self.throttled += w
+        if new_model:
+            self.new_model += w
+        self.tasks[_TASK_INDEX.get(event["task_category"], 7)] += w
+        self.hours[int(ts // HOUR_S) % 24] += 1
+        simhash = event["prompt_simhash_int"]
+        recent = self.recent
+        for h in recent:
+            if (h ^ simhash).bit_count() <= NEAR_DUP_BITS:
+                self.dup += w
+                break
+        recent.append(simhash)
+        if len(recent) > RECENT_PROMPTS:
+            del recent[0]
+        self._baseline(math.log1p(out) + 4.0 * cot)
+        if self.n_events >= self.next_summary:
+            self.next_summary = self.next_summary * 2 if self.next_summary < 64 else self.next_summary + 64
+            return True
+        return False
+
+    def _baseline(self, x: float, alpha: float = 0.1) -> None:
+        """Own-baseline model: exponentially weighted mean/variance (as river.stats.EWVar)."""
+        if self.n_events == 1:
+            self.base_mean, self.base_var, self.shift = x, 0.0, 0.0
+            return
+        sd = math.sqrt(self.base_var) if self.base_var > 0 else 0.0
+        z = abs(x - self.base_mean) / (sd + 0.5)
+        self.shift = max(z, self.shift * 0.8)
+        diff = x - self.base_mean
+        incr = alpha * diff
+        self.base_mean += incr
+        self.base_var = (1 - alpha) * (self.base_var + diff * incr)
+
+    def summary(self, account_id: str = "") -> AccountSummary:
+        w = self.w_day
+        r = self.rate_1d or 1.0  # scaled like every other decayed counter: ratios need no unscaling
+        tasks = self.tasks
+        total_tasks = sum(tasks) or 1.0
+        hours = self.hours
+        total_hours = sum(hours)
+        entropy = 0.0
+        if total_hours > 0:
+            for c in hours:
+                if c > 0:
+                    p = c / total_hours
+                    entropy -= p * math.log(p)
+            # Few events cannot show a rhythm: shrink towards "unknown" (0.5).
+            weight = total_hours / (total_hours + 8.0)
+            entropy = weight * entropy / math.log(24) + (1 - weight) * 0.5
+        if self.gap_n >= 3:
+            sd = math.sqrt(self.gap_m2 / (self.gap_n - 1))
+            regularity = 1.0 / (1.0 + sd * 2.0)
+        else:
+            regularity = 0.0
+        return AccountSummary(
+            account_id=account_id,
+            ts=self.last_ts,
+            first_ts=self.first_ts,
+            age_days=max(0.0, (self.first_ts - self.created_s) / DAY_S),
+            n_events=self.n_events,
+            rate_1h=self.rate_1h / self.w_hour,
+            rate_1d=self.rate_1d / w,
+            output_per_request=self.out_tokens / r,
+            output_input_ratio=self.out_tokens / (self.in_tokens + w),
+            cot_mean=self.cot / r,
+            thinking_share=self.thinking / r,
+            tool_share=self.tools / r,
+            multi_turn_share=self.multi_turn / r,
+            error_share=self.errors / r,
+            throttled_share=self.throttled / r,
+            new_model_share=self.new_model / r,
+            narrow_task_share=(tasks[1] + tasks[2] + tasks[3]) / total_tasks,
+            task_concentration=max(tasks) / total_tasks,
+            template_repetition=self.dup / r,
+            hour_entropy=entropy,
+            gap_regularity=regularity,
+            baseline_shift=self.shift,
+            payment=self.payment,
+            org=self.org,
+            system_prompt=self.system_prompt,
+            network=self.network,
+        )
+
+
+def network_key(event: Mapping[str, Any]) -> str:
+    """The request's network neighbourhood: IPv4 /24 or IPv6 /48, with the ASN.
+
+    >>> network_key({"client_ip": "203.0.113.57", "asn": 64500})
+    '203.0.113/64500'
+    >>> network_key({"client_ip": "2001:db8:1:2::1", "asn": None})
+    '2001:db8:1/-'
+    """
+    ip = event["client_ip"]
+    asn = event["asn"]
+    if ":" in ip:
+        prefix = ":".join(ip.split(":")[:3])
+    else:
+        prefix = ip.rsplit(".", 1)[0]
+    return f"{prefix}/{asn if asn is not None else '-'}"
+
+
+EXAMPLE: dict[str, Any] = {
+    "ts_s": 86400.0, "account_created_s": 0.0, "output_tokens": 2210, "input_tokens": 812,
+    "cot_elicitation": 0.71, "thinking": False, "tool_count": 2, "turns": 1, "status": 200,
+    "task_category": "coding", "prompt_simhash_int": 0x9F3A0C5D1E2B4A67, "payment_fingerprint": "pm_1",
+    "client_ip": "203.0.113.57", "asn": 64500, "model": "claude-sonnet-4-5",
+}

@@ -1,0 +1,214 @@
+"""Online cluster discovery: accounts linked by what they share, weighted by rarity.
+
+Accounts are joined through *link keys*: a payment fingerprint (`pay`), a system prompt
+(`sys`) and a prompt template (`tpl`, SimHash near-duplicates found by LSH over four 16-bit
+bands and verified by Hamming distance). Network neighbourhoods are too weak to link on their
+own (households of one ISP share a /24; NATs share addresses): they are a cluster *feature*. A key links its members only while it is *rare*: once more accounts share
+it than `KeyPolicy.cap(n_accounts)`, it is marked popular for good and its links are undone
+(a popular SDK, a big NAT or an IDE's system prompt glues nothing). Components are kept with
+union-find (star edges to each key's first member), merged smaller-into-larger, and rebuilt
+locally when a key turns popular. Cluster ids are stable: a merged cluster keeps the id of the
+larger side, a split keeps it on its largest piece. See docs/design.md for complexity and limits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
+BANDS = 4
+
+
+@dataclass(frozen=True)
+class KeyPolicy:
+    """When a shared key stops linking: more than max(floor, share * accounts) members."""
+
+    floor: int
+    share: float
+
+    def cap(self, n_accounts: int) -> int:
+        return max(self.floor, int(self.share * n_accounts))
+
+
+DEFAULT_POLICIES = {
+    "pay": KeyPolicy(floor=50, share=0.005),
+    "sys": KeyPolicy(floor=50, share=0.005),
+    "tpl": KeyPolicy(floor=100, share=0.02),
+}
+
+
+@dataclass
+class _Key:
+    kind: str
+    members: list[str] | None  # None once popular
+    count: int = 0
+    established: int = 0  # members that were not young accounts when they joined
+
+
+@dataclass
+class _Component:
+    cluster_id: str
+    members: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    born_ts: float = 0.0
+
+
+def _cluster_id(seed: str) -> str:
+    return "cl-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+
+
+class LinkGraph:
+    """Accounts, their link keys and the clusters (connected components) they form."""
+
+    def __init__(self, policies: dict[str, KeyPolicy] | None = None, max_cluster_share: float = 0.25,
+                 max_cluster_floor: int = 5000) -> None:
+        self.policies = dict(DEFAULT_POLICIES if policies is None else policies)
+        self.max_cluster_share = max_cluster_share
+        self.max_cluster_floor = max_cluster_floor
+        self.keys: dict[str, _Key] = {}
+        self.account_keys: dict[str, list[str]] = {}
+        self.parent: dict[str, str] = {}
+        self.components: dict[str, _Component] = {}  # by union-find root
+        self.template_bands: dict[tuple[int, int], list[int]] = {}
+        self.n_accounts = 0  # population size, set by the caller (for the rarity caps)
+        self.merges: list[tuple[str, str]] = []  # (absorbed cluster id, surviving id), drained by the caller
+        self.refused_unions = 0
+
+    # -- observations ---------------------------------------------------------------
+    def observe(self, account: str, kind: str, value: str, ts: float, young: bool = False) -> None:
+        """`account` uses `value` of `kind` (pay, sys); `young`: a recently created account."""
+        self._join(account, f"{kind}:{value}", kind, ts, young)
+
+    def observe_template(self, account: str, simhash: int, ts: float, *, create: bool, young: bool = False) -> None:
+        """`account` sent prompt `simhash`; `create` when the account itself repeats it."""
+        rep = self._template(simhash, create)
+        if rep is not None:
+            self._join(account, f"tpl:{rep:016x}", "tpl", ts, young)
+
+    def _template(self, simhash: int, create: bool) -> int | None:
+        bands = [(i, (simhash >> (16 * i)) & 0xFFFF) for i in range(BANDS)]
+        for band in bands:
+            for rep in self.template_bands.get(band, ()):
+                if (rep ^ simhash).bit_count() <= TEMPLATE_MATCH_BITS:
+                    return rep
+        if not create:
+            return None
+        for band in bands:
+            self.template_bands.setdefault(band, []).append(simhash)
+        return simhash
+
+    def _join(self, account: str, key_name: str, kind: str, ts: float, young: bool) -> None:
+        key = self.keys.get(key_name)
+        if key is None:
+            key = self.keys[key_name] = _Key(kind, [])
+        if key.members is None:
+            key.count += 1  # popular: counted, never linking (may count an account twice)
+            return
+        if account in key.members:
+            return
+        key.members.append(account)
+        key.count += 1
+        key.established += not young
+        self.account_keys.setdefault(account, []).append(key_name)
+        if account not in self.parent:
+            self._add(account, ts)
+        if key.established > self.policies[kind].cap(self.n_accounts) or key.count > self.max_cluster_size():
+            self._make_popular(key_name, key)
+            return
+        if len(key.members) > 1:
+            self._union(account, key.members[0], key_name)
+        else:
+            self.components[self._find(account)].keys.add(key_name)
+
+    # -- union-find -----------------------------------------------------------------
+    def _add(self, account: str, ts: float) -> None:
+        self.parent[account] = account
+        self.components[account] = _Component(_cluster_id(f"{account}@{ts:.3f}"), [account], set(), ts)
+
+    def _find(self, account: str) -> str:
+        parent = self.parent
+        root = account
+        while parent[root] != root:
+            root = parent[root]
+        while parent[account] != root:  # path compression
+            parent[account], account = root, parent[account]
+        return root
+
+    def max_cluster_size(self) -> int:
+        return max(self.max_cluster_floor, int(self.max_cluster_share * self.n_accounts))
+
+    def _union(self, a: str, b: str, key_name: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            self.components[ra].keys.add(key_name)
+            return
+        ca, cb = self.components[ra], self.components[rb]
+        if len(ca.members) + len(cb.members) > self.max_cluster_size():
+            self.refused_unions += 1  # giant-component guard
+            return
+        if (len(ca.members), cb.cluster_id) > (len(cb.members), ca.cluster_id):
+            ra, rb, ca, cb = rb, ra, cb, ca
+        # ca is the smaller (or, on a tie, has the larger id): cb survives.
+        self.parent[ra] = rb
+        cb.members.extend(ca.members)
+        cb.keys |= ca.keys
+        cb.keys.add(key_name)
+        cb.born_ts = min(cb.born_ts, ca.born_ts)
+        del self.components[ra]
+        if len(ca.members) > 1:
+            self.merges.append((ca.cluster_id, cb.cluster_id))
+
+    def _make_popular(self, key_name: str, key: _Key) -> None:
+        members = key.members or []
+        key.members = None
+        for account in members:
+            keys = self.account_keys.get(account)
+            if keys and key_name in keys:
+                keys.remove(key_name)
+        roots = {self._find(a) for a in members}
+        for root in roots:
+            self._rebuild(root)
+
+    def _rebuild(self, root: str) -> None:
+        """Recompute one component's pieces after a key stopped linking."""
+        old = self.components.pop(root)
+        for account in old.members:
+            self.parent[account] = account
+            self.components[account] = _Component("", [account], set(), old.born_ts)
+        for account in old.members:
+            for key_name in self.account_keys.get(account, ()):
+                key = self.keys[key_name]
+                if key.members:
+                    self._union(account, key.members[0], key_name)
+        pieces = sorted(
+            {self._find(a) for a in old.members},
+            key=lambda r: (-len(self.components[r].members), min(self.components[r].members)),
+        )
+        for i, r in enumerate(pieces):
+            comp = self.components[r]
+            comp.cluster_id = old.cluster_id if i == 0 else _cluster_id(f"{old.cluster_id}/{min(comp.members)}")
+        self.merges = [m for m in self.merges if m[0] and m[1]]
+
+    # -- queries --------------------------------------------------------------------
+    def cluster_of(self, account: str) -> _Component | None:
+        if account not in self.parent:
+            return None
+        return self.components[self._find(account)]
+
+    def clusters(self, min_size: int = 2) -> list[_Component]:
+        return [c for c in self.components.values() if len(c.members) >= min_size]
+
+    def forget(self, account: str) -> None:
+        """Drop an evicted account: leave its keys; its cluster shrinks (id kept)."""
+        if account not in self.parent:
+            return
+        for key_name in self.account_keys.pop(account, ()):
+            key = self.keys.get(key_name)
+            if key and key.members is not None and account in key.members:
+                key.members.remove(account)
+                key.count -= 1  # (`established` keeps its count: popularity is sticky)
+        self._rebuild(self._find(account))
+        comp = self.components.pop(account, None)
+        if comp is not None:
+            del self.parent[account]

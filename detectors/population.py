@@ -1,0 +1,106 @@
+"""Score accounts against the whole population: River Half-Space Trees, calibrated.
+
+One model per account partition (~300 KB), fed account summaries (not every event). Raw
+HST scores are calibrated to the share of the population scoring lower; the model does not
+learn from accounts it would flag. Reasons name the features furthest from the population.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from river import anomaly
+
+from detectors.calibration import QuantileCalibrator
+from detectors.features import AccountSummary
+
+# feature -> (extract, description). Each maps to [0, 1] with fixed, documented scales.
+_LOG_RATE = math.log1p(20_000.0)
+_LOG_OUT = math.log1p(64_000.0)
+
+
+def account_vector(s: AccountSummary) -> dict[str, float]:
+    return {
+        "rate": min(1.0, math.log1p(s.rate_1d) / _LOG_RATE),
+        "output": min(1.0, math.log1p(s.output_per_request) / _LOG_OUT),
+        "cot": s.cot_mean,
+        "narrow": s.narrow_task_share,
+        "repetition": min(1.0, s.template_repetition),
+        "hours": s.hour_entropy,
+        "regularity": s.gap_regularity,
+        "new_model": min(1.0, s.new_model_share),
+        "tools": min(1.0, s.tool_share),
+        "young": 1.0 - min(1.0, math.log1p(s.age_days) / math.log1p(365.0)),
+    }
+
+
+DESCRIPTIONS = {
+    "rate": "request rate", "output": "output tokens per request", "cot": "reasoning elicitation",
+    "narrow": "share of coding/reasoning/tool-use tasks", "repetition": "prompt template repetition",
+    "hours": "spread over hours of the day", "regularity": "inter-arrival regularity",
+    "new_model": "share on the newly released model", "tools": "tool use", "young": "account youth",
+}
+
+
+@dataclass(frozen=True)
+class AccountVerdict:
+    score: float  # calibrated, [0, 1]
+    raw: float
+    reasons: tuple[dict, ...]
+
+
+_UNSCORED = AccountVerdict(0.0, 0.0, ())
+
+
+class PopulationModel:
+    """HST over account vectors + calibration + running means for reasons."""
+
+    def __init__(self, seed: int = 0, n_trees: int = 10, height: int = 8, window_size: int = 512,
+                 min_events: int = 32) -> None:
+        limits = {name: (0.0, 1.0) for name in DESCRIPTIONS}
+        self.model = anomaly.HalfSpaceTrees(n_trees=n_trees, height=height, window_size=window_size,
+                                            limits=limits, seed=seed)
+        self.calibrator = QuantileCalibrator(0.0, 1.0, bins=1000, half_life=100_000.0)
+        # Harvest volume (log output tokens per day): an account alone is alarming only when it
+        # is both unusual *and* among the heaviest harvesters.
+        self.volume = QuantileCalibrator(0.0, math.log1p(1e9), bins=1000, half_life=100_000.0)
+        self.protect = 0.999  # accounts scoring above this are not learned from
+        self.means = {name: 0.5 for name in DESCRIPTIONS}
+        self.seen = 0
+        self.min_events = min_events  # accounts with fewer events are learned from, never flagged
+
+    def score(self, summary: AccountSummary) -> AccountVerdict:
+        """Score an account (and learn from it unless it stands out).
+
+        Accounts with fewer than `min_events` events are neither scored nor learned from:
+        too little behaviour to judge, and they are most accounts (the clusters judge them).
+        """
+        if summary.n_events < self.min_events:
+            return _UNSCORED
+        x = account_vector(summary)
+        raw = self.model.score_one(x)
+        unusual = self.calibrator.score(raw) if self.calibrator.ready else 0.0
+        volume = math.log1p(summary.rate_1d * summary.output_per_request)
+        heavy = self.volume.score(volume) if self.volume.ready else 0.0
+        self.volume.learn(volume)
+        calibrated = min(unusual, heavy)
+        if unusual < self.protect:
+            self.model.learn_one(x)
+            self.seen += 1
+            rate = 1.0 / min(self.seen, 5000)
+            for name, value in x.items():
+                self.means[name] += (value - self.means[name]) * rate
+        self.calibrator.learn(raw)
+        return AccountVerdict(calibrated, raw, self._reasons(x, summary) if calibrated >= 0.999 else ())
+
+    def _reasons(self, x: dict[str, float], s: AccountSummary) -> tuple[dict, ...]:
+        deviations = sorted(((abs(v - self.means[k]), k) for k, v in x.items()), reverse=True)[:3]
+        reasons = []
+        for _, name in deviations:
+            direction = "high" if x[name] > self.means[name] else "low"
+            reasons.append({"signal": name, "detail": f"{DESCRIPTIONS[name]} unusually {direction} "
+                            f"({x[name]:.2f} vs population {self.means[name]:.2f})"})
+        reasons.append({"signal": "volume", "detail": f"{s.rate_1d:.0f} requests and "
+                        f"{s.output_per_request * s.rate_1d / 1e6:.2f}M output tokens in the last day"})
+        return tuple(reasons)

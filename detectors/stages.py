@@ -1,0 +1,186 @@
+"""The detection core as a chain of stages exchanging plain messages.
+
+    AccountStage (keyed by account) --LinkMessage, scored AccountSummary--> ClusterStage
+    ClusterStage --AlertEvent (account and cluster scope)--> anomaly-alerts
+
+Each stage owns its state; stages never call each other. `detectors.replay` wires them in
+one process; `streams/` distributes them over Kafka partitions without changing this code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from detectors.alerts import AlertEvent, AlertPolicy, Incidents
+from detectors.clusters import ClusterScorer, ClusterVerdict
+from detectors.features import YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, network_key
+from detectors.linking import LinkGraph
+from detectors.population import PopulationModel
+
+MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
+WEAK_TEMPLATE_EVENTS = 8  # an account's first prompts may join known templates
+
+
+@dataclass(frozen=True, slots=True)
+class LinkMessage:
+    """`account` uses `value` of `kind` (pay, net, sys, tpl); `strong` tpl = repeated by the account."""
+
+    account: str
+    kind: str
+    value: str | int
+    ts: float
+    strong: bool = True
+    young: bool = False  # the account was created recently (see features.YOUNG_ACCOUNT_S)
+
+
+class AccountStage:
+    """Per-account features and the population model; emits link messages and scored summaries."""
+
+    def __init__(self, seed: int = 0) -> None:
+        self.states: dict[str, AccountState] = {}
+        self.sent: dict[str, set] = {}  # per account: link values already sent
+        self.catalog = ModelCatalog()
+        self.population = PopulationModel(seed=seed)
+
+    def process(self, event: Mapping[str, Any], out: list) -> None:
+        account = event["account_id"]
+        ts = event["ts_s"]
+        model = event["model"]
+        self.catalog.observe(model, ts)
+        state = self.states.get(account)
+        if state is None:
+            state = self.states[account] = AccountState.new(event["account_created_s"], ts)
+        before_dup = state.dup
+        due = state.update(event, self.catalog.is_new(model, ts))
+        self._links(account, state, event, ts, repeated=state.dup > before_dup, out=out)
+        if due:
+            summary = state.summary(account)
+            verdict = self.population.score(summary)
+            out.append(dataclasses.replace(summary, score=verdict.score, reasons=verdict.reasons))
+
+    def _links(self, account: str, state: AccountState, event: Mapping[str, Any], ts: float,
+               repeated: bool, out: list) -> None:
+        """Tell the cluster stage about keys this account uses for the first time."""
+        state.network = network_key(event)
+        state.org = event["org_id"]
+        state.system_prompt = event["system_prompt_hash"]
+        young = ts - state.created_s < YOUNG_ACCOUNT_S
+        sent = self.sent.get(account)
+        if sent is None:
+            sent = self.sent[account] = set()
+        if len(sent) >= MAX_SENT_KEYS:
+            return
+        payment = event["payment_fingerprint"]
+        if payment != state.payment:
+            state.payment = payment
+            if payment is not None and ("pay", payment) not in sent:
+                sent.add(("pay", payment))
+                out.append(LinkMessage(account, "pay", payment, ts, young=young))
+        system_prompt = event["system_prompt_hash"]
+        if system_prompt is not None and ("sys", system_prompt) not in sent:
+            sent.add(("sys", system_prompt))
+            out.append(LinkMessage(account, "sys", system_prompt, ts, young=young))
+        if repeated or state.n_events <= WEAK_TEMPLATE_EVENTS:
+            simhash = event["prompt_simhash_int"]
+            marker = ("tpl", simhash >> 40, repeated)  # one message per template family per account
+            if marker not in sent:
+                sent.add(marker)
+                out.append(LinkMessage(account, "tpl", simhash, ts, strong=repeated, young=young))
+
+
+class ClusterStage:
+    """Link graph, member summaries, per-cluster models; decides every alert.
+
+    Account-scope alerts are decided here too, so an account inside a cluster that already
+    has an open incident is reported as part of that incident, not as one more alert id.
+    """
+
+    def __init__(self, seed: int = 0, score_interval_s: float = 300.0) -> None:
+        self.graph = LinkGraph()
+        self.members: dict[str, AccountSummary] = {}
+        self.scorer = ClusterScorer(seed=seed)
+        self.incidents = Incidents("cluster", AlertPolicy.for_clusters())
+        self.account_incidents = Incidents("account", AlertPolicy.for_accounts())
+        self.score_interval_s = score_interval_s
+        self.watermark = float("-inf")
+        self.next_scoring: float | None = None
+        self.dirty: set[str] = set()
+        self.verdicts: dict[str, ClusterVerdict] = {}
+
+    def process(self, message: LinkMessage | AccountSummary, out: list) -> None:
+        if type(message) is LinkMessage:
+            graph = self.graph
+            if message.kind == "tpl":
+                graph.observe_template(message.account, message.value, message.ts, create=message.strong,
+                                       young=message.young)
+            else:
+                graph.observe(message.account, message.kind, message.value, message.ts, message.young)
+            account = message.account
+        else:
+            account = message.account_id
+            if account not in self.members:
+                self.graph.n_accounts += 1
+            self.members[account] = message
+            self.scorer.observe_account(message)
+        comp = self.graph.cluster_of(account)
+        if comp is not None:
+            self.dirty.add(comp.cluster_id)
+        if type(message) is not LinkMessage and message.score >= self.account_incidents.policy.resolve:
+            self._account_alert(message, comp, out)
+        self.advance(message.ts, out)
+
+    def _account_alert(self, s: AccountSummary, comp, out: list) -> None:
+        if comp is not None and self.incidents.is_open(comp.cluster_id):
+            return  # already part of its cluster's incident
+        out.extend(self.account_incidents.observe(s.account_id, s.score, s.ts, s.reasons, [s.account_id]))
+
+    def advance(self, ts: float, out: list) -> None:
+        """Move the watermark; score clusters every `score_interval_s` of event time."""
+        if ts <= self.watermark:
+            return
+        self.watermark = ts
+        if self.next_scoring is None:
+            self.next_scoring = ts + self.score_interval_s
+        if ts >= self.next_scoring:
+            self.next_scoring = ts + self.score_interval_s
+            self.score_all(ts, out)
+
+    def score_all(self, ts: float, out: list) -> None:
+        for absorbed, into in self.graph.merges:
+            out.extend(self.incidents.merge(absorbed, into, ts))
+        self.graph.merges.clear()
+        dirty, self.dirty = self.dirty, set()
+        for comp in self.graph.clusters(min_size=self.scorer.min_size):
+            if comp.cluster_id not in dirty:
+                continue
+            members = [self.members[a] for a in comp.members if a in self.members]
+            verdict = self.scorer.score(comp.cluster_id, members, comp.keys, ts)
+            self.verdicts[comp.cluster_id] = verdict
+            out.extend(self.incidents.observe(comp.cluster_id, verdict.score, ts, verdict.reasons,
+                                              comp.members, evidence=verdict.evidence))
+        out.extend(self.incidents.tick(ts))
+        out.extend(self.account_incidents.tick(ts))
+
+
+def run(events: Iterable[Mapping[str, Any]], partitions: int = 8, seed: int = 0) -> list[AlertEvent]:
+    """Replay: all stages in one process, account state partitioned as Kafka would."""
+    from detectors.partitioning import partition_for
+
+    account_stages = [AccountStage(seed=seed + p) for p in range(partitions)]
+    cluster_stage = ClusterStage(seed=seed)
+    alerts: list[AlertEvent] = []
+    out: list = []
+    cache: dict[str, int] = {}
+    for event in events:
+        account = event["account_id"]
+        p = cache.get(account)
+        if p is None:
+            p = cache[account] = partition_for(account.encode(), partitions)
+        account_stages[p].process(event, out)
+        if out:
+            for message in out:
+                cluster_stage.process(message, alerts)
+            out.clear()
+    return alerts
