@@ -56,7 +56,7 @@ class AlertPolicy:
 
     @classmethod
     def for_clusters(cls) -> "AlertPolicy":
-        return cls(fire=0.6, critical=0.8, resolve=0.45, quiet_s=6 * 3600, cooldown_s=24 * 3600, min_accounts=3)
+        return cls(fire=0.55, critical=0.75, resolve=0.4, quiet_s=6 * 3600, cooldown_s=24 * 3600, min_accounts=3)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from river import anomaly
 
@@ -50,6 +51,35 @@ class RunningStat:
         return math.sqrt(self.var)
 
 
+def _coincidence_share(stamps: list[float], window: float = 2.0, control_lag: float = 37.0) -> float:
+    """Share of members acting within `window` s of another, minus the share that does so at
+    a `control_lag` offset (chance coincidences of busy groups), from sorted timestamps.
+
+    >>> round(_coincidence_share([0.0, 0.5, 1.0, 100.0, 100.4, 100.9]), 2)
+    1.0
+    >>> _coincidence_share([float(t) for t in range(0, 600, 3)])  # steady, not synchronised
+    0.0
+    """
+    import bisect
+
+    n = len(stamps)
+    if n < 2:
+        return 0.0
+
+    def near(*offsets: float) -> int:
+        hits = 0
+        for i, t in enumerate(stamps):
+            for offset in offsets:
+                lo = bisect.bisect_left(stamps, t + offset - window)
+                hi = bisect.bisect_right(stamps, t + offset + window)
+                if hi - lo - (1 if lo <= i < hi else 0) > 0:
+                    hits += 1
+                    break
+        return hits
+
+    return max(0.0, (near(0.0) - near(control_lag, -control_lag)) / n)
+
+
 def _clip01(x: float) -> float:
     return 0.0 if x < 0.0 else (1.0 if x > 1.0 else x)
 
@@ -67,8 +97,7 @@ HARVEST_FEATURES = ("cot", "output", "narrow", "repetition", "new_model")
 # How much one coordination trait alone counts (noisy-OR). Ownership traits (cross-owner
 # cards and private prompts, synchrony) weigh more than rhythm and load shape, which benign
 # global groups can show by chance.
-COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "tooling": 0.6, "flat": 0.35, "even": 0.35,
-                        "sync": 0.7, "growth": 0.4}
+COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "tooling": 0.7, "shape": 0.35, "sync": 0.7, "growth": 0.4}
 
 
 def _member_value(name: str, s: AccountSummary) -> float:
@@ -86,8 +115,9 @@ def _member_value(name: str, s: AccountSummary) -> float:
 class ClusterScorer:
     """Scores clusters from their members' summaries; keeps the population reference."""
 
-    def __init__(self, seed: int = 0, min_size: int = 3) -> None:
+    def __init__(self, seed: int = 0, min_size: int = 3, warmup_summaries: int = 2000) -> None:
         self.min_size = min_size
+        self.warmup_summaries = warmup_summaries
         self.reference = {name: RunningStat() for name in HARVEST_FEATURES}
         self.young = RunningStat()
         self.with_card = RunningStat()
@@ -95,6 +125,7 @@ class ClusterScorer:
                                           limits={k: (0.0, 1.0) for k in ("harvest", "coordination", *COORDINATION_WEIGHTS)})
         self.hst_calibrator = QuantileCalibrator(0.0, 1.0, bins=100, half_life=20_000.0, min_count=50)
         self.history: dict[str, RunningStat] = {}
+        self.first_ts: float | None = None
 
     def observe_account(self, s: AccountSummary) -> None:
         """Every account summary refines the population reference (first summary per account
@@ -105,11 +136,18 @@ class ClusterScorer:
             self.young.update(float(s.age_days < YOUNG_DAYS))
             self.with_card.update(float(s.payment is not None))
 
+    @property
+    def readiness(self) -> float:
+        """0 until the population reference has seen `warmup_summaries` accounts' summaries, then 1
+        (a grace period, as River's detectors have: relative evidence needs a reference)."""
+        return 1.0 if self.reference["cot"].n >= self.warmup_summaries else 0.0
+
     def _effect(self, name: str, value: float) -> float:
         ref = self.reference[name]
         return (value - ref.mean) / (ref.sd + 1e-3) if ref.n > 100 else 0.0
 
-    def features(self, members: list[AccountSummary], ts: float) -> dict[str, float]:
+    def features(self, members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
+                 member_keys: Mapping[str, list[str]] | None = None) -> dict[str, float]:
         n = len(members)
         f: dict[str, float] = {"size": float(n)}
         for name in HARVEST_FEATURES:
@@ -126,12 +164,23 @@ class ClusterScorer:
                 owners.setdefault(s.payment, set()).add(s.org or s.account_id)
         f["cross_owner_card_share"] = sum(1 for s in members if s.payment is not None and len(owners[s.payment]) > 1) / n
         # A private system prompt deployed across owners: one operator's tooling.
+        # (Only rare prompts, the ones that link: a popular IDE's prompt says nothing.)
         prompt_owners: dict[str, set] = {}
         for s in members:
-            if s.system_prompt is not None:
+            if s.system_prompt is not None and f"sys:{s.system_prompt}" in keys:
                 prompt_owners.setdefault(s.system_prompt, set()).add(s.org or s.payment or s.account_id)
         f["cross_owner_prompt_share"] = sum(
-            1 for s in members if s.system_prompt is not None and len(prompt_owners[s.system_prompt]) > 2) / n
+            1 for s in members if len(prompt_owners.get(s.system_prompt, ())) > 2) / n
+        # Same for prompt templates (the rare ones that link).
+        template_owners: dict[str, set] = {}
+        member_templates: dict[str, list[str]] = {}
+        for s in members:
+            tpl = [k for k in (member_keys or {}).get(s.account_id, ()) if k.startswith("tpl:")]
+            member_templates[s.account_id] = tpl
+            for k in tpl:
+                template_owners.setdefault(k, set()).add(s.org or s.payment or s.account_id)
+        f["cross_owner_template_share"] = sum(
+            1 for s in members if any(len(template_owners[k]) > 2 for k in member_templates[s.account_id])) / n
         f["accounts_per_network"] = n / len({s.network for s in members})
         # Daily rhythm of the group: entropy of the hours of its members' activity.
         hours = Counter()
@@ -146,36 +195,48 @@ class ClusterScorer:
         mean = sum(counts) / n
         sd = math.sqrt(sum((c - mean) ** 2 for c in counts) / n)
         f["load_cv"] = sd / mean if mean else 0.0
-        stamps = sorted(s.ts for s in members)
-        synced = sum(
-            1 for i, t in enumerate(stamps)
-            if (i > 0 and t - stamps[i - 1] <= 2.0) or (i + 1 < n and stamps[i + 1] - t <= 2.0)
-        )
-        f["sync_share"] = synced / n
+        f["mean_events"] = mean
+        f["sync_share"] = _coincidence_share(sorted(s.ts for s in members))
+        orgs = Counter(s.org for s in members if s.org is not None)
+        f["single_org_share"] = orgs.most_common(1)[0][1] / n if orgs else 0.0
         return f
 
-    def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float) -> ClusterVerdict:
+    def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float,
+              member_keys: Mapping[str, list[str]] | None = None) -> ClusterVerdict:
         n = len(members)
         if n < self.min_size:
             return ClusterVerdict(0.0, 0.0, 0.0, ())
-        f = self.features(members, ts)
+        f = self.features(members, ts, keys, member_keys)
+        if self.first_ts is None:
+            self.first_ts = ts
+        # "New in the last 24 h" means nothing until a day has been observed.
+        warm = _clip01((ts - self.first_ts) / DAY_S)
         # Harvest: each trait's effect size against the population, 2 sd = full strength.
         harvest_parts = {name: _clip01(self._effect(name, f[name]) / 2.0) for name in HARVEST_FEATURES}
-        # A campaign needn't show every trait (repetition and model pivot take time): the strongest three.
-        harvest = sum(sorted(harvest_parts.values())[-3:]) / 3.0
+        # Primary tells: reasoning elicitation or templated prompts. Supporting (coding
+        # teams show them too): long outputs, narrow focus, early model adoption; the best two.
+        primary = max(harvest_parts["cot"], harvest_parts["repetition"])
+        supporting = sorted((harvest_parts["output"], harvest_parts["narrow"], harvest_parts["new_model"]))[-2:]
+        harvest = 0.5 * primary + 0.25 * sum(supporting)
         # Coordination: group traits a random set of accounts would not show.
         young_base = self.young.mean if self.young.n > 100 else 0.2
         coordination_parts = {
             "young": _clip01((f["young_share"] - young_base) / max(1e-3, 1.0 - young_base)),
             "sharing": f["cross_owner_card_share"],
-            "tooling": f["cross_owner_prompt_share"],
-            "flat": _clip01((f["hour_flatness"] - 0.9) / 0.1) if n >= 8 else 0.0,
-            "even": _clip01((0.8 - f["load_cv"]) / 0.6) if n >= 5 else 0.0,
-            "sync": _clip01((f["sync_share"] - 0.2) / 0.6),
-            "growth": f["new_24h_share"] * _clip01(f["young_share"]),
+            # One operator's tooling: private prompts *and* templates shared by unrelated owners
+            # (a niche IDE's prompt is shared too, but its users' prompts are their own).
+            "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]),
+            # Rhythm and load shape are weak alone (benign global groups show them): one counts.
+            # Behaviour in concert is expected of one declared organisation's accounts (batch jobs
+            # spread over keys, cron schedules): discounted by the share of its largest org.
+            "shape": max(_clip01((f["hour_flatness"] - 0.9) / 0.1) if n >= 8 else 0.0,
+                         _clip01((0.8 - f["load_cv"]) / 0.6) if n >= 5 and f["mean_events"] >= 5 else 0.0)
+            * (1.0 - f["single_org_share"]),
+            "sync": _clip01((f["sync_share"] - 0.2) / 0.6) * (1.0 - f["single_org_share"]),
+            "growth": warm * f["new_24h_share"] * _clip01(f["young_share"]),
         }
         coordination = 1.0 - math.prod(1.0 - COORDINATION_WEIGHTS[k] * v for k, v in coordination_parts.items())
-        shrink = n / (n + 4.0)
+        shrink = n / (n + 2.0)
         evidence_score = math.sqrt(harvest * coordination) * shrink
         vector = {"harvest": harvest, "coordination": coordination, **coordination_parts}
         raw = self.hst.score_one(vector)
@@ -186,7 +247,7 @@ class ClusterScorer:
         history = self.history.setdefault(cluster_id, RunningStat(alpha=0.2))
         growth_z = (n - history.mean) / (history.sd + 1.0) if history.n else 0.0
         history.update(float(n))
-        score = _clip01(evidence_score * (0.85 + 0.15 * unusual))
+        score = _clip01(evidence_score * (0.85 + 0.15 * unusual)) * self.readiness
         evidence = {k: round(v, 3) for k, v in f.items()}
         evidence.update(harvest=round(harvest, 3), coordination=round(coordination, 3), unusual=round(unusual, 3),
                         growth_z=round(growth_z, 2), link_kinds=sorted({k.split(":", 1)[0] for k in keys}))
@@ -205,12 +266,12 @@ class ClusterScorer:
         if coordination_parts["young"] > 0.3:
             reasons.append({"signal": "young", "detail": f"{f['young_share']:.0%} of accounts created within {YOUNG_DAYS:g} days of first use; {f['new_24h_share']:.0%} first seen in the last 24 h"})
         if coordination_parts["tooling"] > 0.3:
-            reasons.append({"signal": "shared_tooling", "detail": f"{f['cross_owner_prompt_share']:.0%} of accounts run a private system prompt shared across unrelated owners"})
+            reasons.append({"signal": "shared_tooling", "detail": f"{f['cross_owner_prompt_share']:.0%} of accounts run a private system prompt, {f['cross_owner_template_share']:.0%} send prompt templates, shared across unrelated owners"})
         if coordination_parts["sharing"] > 0.3:
             reasons.append({"signal": "shared_payment", "detail": f"{f['cross_owner_card_share']:.0%} of accounts pay with a card shared across unrelated owners ({f['accounts_per_card']:.1f} accounts per card)"})
-        if coordination_parts["flat"] > 0.3:
+        if f["hour_flatness"] > 0.93 and n >= 8:
             reasons.append({"signal": "no_diurnal_rhythm", "detail": f"activity spread evenly over the day (flatness {f['hour_flatness']:.2f})"})
-        if coordination_parts["even"] > 0.5:
+        if f["load_cv"] < 0.5 and f["mean_events"] >= 5:
             reasons.append({"signal": "round_robin", "detail": f"load spread evenly across accounts (CV {f['load_cv']:.2f})"})
         if coordination_parts["sync"] > 0.3:
             reasons.append({"signal": "synchrony", "detail": f"{f['sync_share']:.0%} of accounts act within 2 s of another"})

@@ -14,6 +14,7 @@ larger side, a split keeps it on its largest piece. See docs/design.md for compl
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from dataclasses import dataclass, field
 
 TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
@@ -62,7 +63,7 @@ class LinkGraph:
     """Accounts, their link keys and the clusters (connected components) they form."""
 
     def __init__(self, policies: dict[str, KeyPolicy] | None = None, max_cluster_share: float = 0.25,
-                 max_cluster_floor: int = 5000) -> None:
+                 max_cluster_floor: int = 5000, max_candidates: int = 50_000) -> None:
         self.policies = dict(DEFAULT_POLICIES if policies is None else policies)
         self.max_cluster_share = max_cluster_share
         self.max_cluster_floor = max_cluster_floor
@@ -71,6 +72,11 @@ class LinkGraph:
         self.parent: dict[str, str] = {}
         self.components: dict[str, _Component] = {}  # by union-find root
         self.template_bands: dict[tuple[int, int], list[int]] = {}
+        # Recent prompts not (yet) matching a template, so that two accounts sending the same
+        # template can found it between them; FIFO-bounded.
+        self.candidate_bands: dict[tuple[int, int], list[tuple[int, str]]] = {}
+        self.candidates: deque[tuple[int, str]] = deque()
+        self.max_candidates = max_candidates
         self.n_accounts = 0  # population size, set by the caller (for the rarity caps)
         self.merges: list[tuple[str, str]] = []  # (absorbed cluster id, surviving id), drained by the caller
         self.refused_unions = 0
@@ -81,22 +87,55 @@ class LinkGraph:
         self._join(account, f"{kind}:{value}", kind, ts, young)
 
     def observe_template(self, account: str, simhash: int, ts: float, *, create: bool, young: bool = False) -> None:
-        """`account` sent prompt `simhash`; `create` when the account itself repeats it."""
-        rep = self._template(simhash, create)
-        if rep is not None:
-            self._join(account, f"tpl:{rep:016x}", "tpl", ts, young)
-
-    def _template(self, simhash: int, create: bool) -> int | None:
+        """`account` sent prompt `simhash`. A template is founded when the account itself
+        repeats the prompt (`create`), or when another account sent a near-duplicate recently."""
         bands = [(i, (simhash >> (16 * i)) & 0xFFFF) for i in range(BANDS)]
+        rep = self._match(self.template_bands, bands, simhash)
+        founder = None
+        if rep is None:
+            found = self._match_candidate(bands, simhash, account)
+            if found is not None:
+                rep, founder = found
+            elif create:
+                rep = simhash
+            else:
+                self._remember_candidate(bands, simhash, account)
+                return
+            for band in bands:
+                self.template_bands.setdefault(band, []).append(rep)
+        key_name = f"tpl:{rep:016x}"
+        if founder is not None:
+            self._join(founder, key_name, "tpl", ts, young)
+        self._join(account, key_name, "tpl", ts, young)
+
+    @staticmethod
+    def _match(index: dict, bands: list, simhash: int) -> int | None:
         for band in bands:
-            for rep in self.template_bands.get(band, ()):
+            for rep in index.get(band, ()):
                 if (rep ^ simhash).bit_count() <= TEMPLATE_MATCH_BITS:
                     return rep
-        if not create:
-            return None
+        return None
+
+    def _match_candidate(self, bands: list, simhash: int, account: str) -> tuple[int, str] | None:
         for band in bands:
-            self.template_bands.setdefault(band, []).append(simhash)
-        return simhash
+            for other, owner in self.candidate_bands.get(band, ()):
+                if owner != account and (other ^ simhash).bit_count() <= TEMPLATE_MATCH_BITS:
+                    return other, owner
+        return None
+
+    def _remember_candidate(self, bands: list, simhash: int, account: str) -> None:
+        entry = (simhash, account)
+        self.candidates.append(entry)
+        for band in bands:
+            self.candidate_bands.setdefault(band, []).append(entry)
+        if len(self.candidates) > self.max_candidates:
+            old = self.candidates.popleft()
+            for i in range(BANDS):
+                band = (i, (old[0] >> (16 * i)) & 0xFFFF)
+                bucket = self.candidate_bands[band]
+                bucket.remove(old)
+                if not bucket:
+                    del self.candidate_bands[band]
 
     def _join(self, account: str, key_name: str, kind: str, ts: float, young: bool) -> None:
         key = self.keys.get(key_name)

@@ -62,7 +62,7 @@ class PopulationModel:
         self.model = anomaly.HalfSpaceTrees(n_trees=n_trees, height=height, window_size=window_size,
                                             limits=limits, seed=seed)
         self.calibrator = QuantileCalibrator(0.0, 1.0, bins=1000, half_life=100_000.0)
-        # Harvest volume (log output tokens per day): an account alone is alarming only when it
+        # Harvest intensity (log output tokens in the last hour): an account alone is alarming only when it
         # is both unusual *and* among the heaviest harvesters.
         self.volume = QuantileCalibrator(0.0, math.log1p(1e9), bins=1000, half_life=100_000.0)
         self.protect = 0.999  # accounts scoring above this are not learned from
@@ -81,7 +81,7 @@ class PopulationModel:
         x = account_vector(summary)
         raw = self.model.score_one(x)
         unusual = self.calibrator.score(raw) if self.calibrator.ready else 0.0
-        volume = math.log1p(summary.rate_1d * summary.output_per_request)
+        volume = math.log1p(summary.rate_1h * summary.output_per_request)
         heavy = self.volume.score(volume) if self.volume.ready else 0.0
         self.volume.learn(volume)
         calibrated = min(unusual, heavy)

@@ -97,7 +97,7 @@ class ClusterStage:
     has an open incident is reported as part of that incident, not as one more alert id.
     """
 
-    def __init__(self, seed: int = 0, score_interval_s: float = 300.0) -> None:
+    def __init__(self, seed: int = 0, score_interval_s: float = 60.0) -> None:
         self.graph = LinkGraph()
         self.members: dict[str, AccountSummary] = {}
         self.scorer = ClusterScorer(seed=seed)
@@ -108,6 +108,8 @@ class ClusterStage:
         self.next_scoring: float | None = None
         self.dirty: set[str] = set()
         self.verdicts: dict[str, ClusterVerdict] = {}
+        self.max_scores: dict[str, float] = {}  # highest score each cluster reached (diagnostics)
+        self.last_scored: dict[str, float] = {}
 
     def process(self, message: LinkMessage | AccountSummary, out: list) -> None:
         if type(message) is LinkMessage:
@@ -126,7 +128,7 @@ class ClusterStage:
             self.scorer.observe_account(message)
         comp = self.graph.cluster_of(account)
         if comp is not None:
-            self.dirty.add(comp.cluster_id)
+            self.dirty.add(account)
         if type(message) is not LinkMessage and message.score >= self.account_incidents.policy.resolve:
             self._account_alert(message, comp, out)
         self.advance(message.ts, out)
@@ -148,18 +150,33 @@ class ClusterStage:
             self.score_all(ts, out)
 
     def score_all(self, ts: float, out: list) -> None:
+        """Re-score clusters that changed. Large clusters are re-scored less often (every
+        `score_interval_s * size / 200`); in between, new members still join their open incident."""
         for absorbed, into in self.graph.merges:
             out.extend(self.incidents.merge(absorbed, into, ts))
         self.graph.merges.clear()
         dirty, self.dirty = self.dirty, set()
-        for comp in self.graph.clusters(min_size=self.scorer.min_size):
-            if comp.cluster_id not in dirty:
+        seen: set[str] = set()
+        for account in dirty:
+            comp = self.graph.cluster_of(account)
+            if comp is None or comp.cluster_id in seen or len(comp.members) < self.scorer.min_size:
                 continue
-            members = [self.members[a] for a in comp.members if a in self.members]
-            verdict = self.scorer.score(comp.cluster_id, members, comp.keys, ts)
-            self.verdicts[comp.cluster_id] = verdict
-            out.extend(self.incidents.observe(comp.cluster_id, verdict.score, ts, verdict.reasons,
-                                              comp.members, evidence=verdict.evidence))
+            seen.add(comp.cluster_id)
+            cid = comp.cluster_id
+            interval = self.score_interval_s * max(1.0, len(comp.members) / 200.0)
+            verdict = self.verdicts.get(cid)
+            if verdict is None or ts - self.last_scored.get(cid, -1e18) >= interval:
+                members = [self.members[a] for a in comp.members if a in self.members]
+                verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys)
+                self.verdicts[cid] = verdict
+                self.last_scored[cid] = ts
+                if verdict.score > self.max_scores.get(cid, 0.0):
+                    self.max_scores[cid] = verdict.score
+            elif not self.incidents.is_open(cid):
+                self.dirty.add(account)  # not due yet: look again next round
+                continue
+            out.extend(self.incidents.observe(cid, verdict.score, ts, verdict.reasons, comp.members,
+                                              evidence=verdict.evidence))
         out.extend(self.incidents.tick(ts))
         out.extend(self.account_incidents.tick(ts))
 
