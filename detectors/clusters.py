@@ -115,7 +115,7 @@ def _member_value(name: str, s: AccountSummary) -> float:
 class ClusterScorer:
     """Scores clusters from their members' summaries; keeps the population reference."""
 
-    def __init__(self, seed: int = 0, min_size: int = 3, warmup_summaries: int = 2000) -> None:
+    def __init__(self, seed: int = 0, min_size: int = 3, warmup_summaries: int = 500) -> None:
         self.min_size = min_size
         self.warmup_summaries = warmup_summaries
         self.reference = {name: RunningStat() for name in HARVEST_FEATURES}
@@ -128,8 +128,10 @@ class ClusterScorer:
         self.first_ts: float | None = None
 
     def observe_account(self, s: AccountSummary) -> None:
-        """Every account summary refines the population reference (first summary per account
-        for the birth-related traits)."""
+        """Account summaries at 1, 2, 4, 8, ... events refine the population reference (the
+        first one alone for the birth-related traits)."""
+        if s.n_events & (s.n_events - 1):
+            return
         for name in HARVEST_FEATURES:
             self.reference[name].update(_member_value(name, s))
         if s.n_events == 1:
@@ -236,7 +238,7 @@ class ClusterScorer:
             "growth": warm * f["new_24h_share"] * _clip01(f["young_share"]),
         }
         coordination = 1.0 - math.prod(1.0 - COORDINATION_WEIGHTS[k] * v for k, v in coordination_parts.items())
-        shrink = n / (n + 2.0)
+        shrink = n / (n + 1.0)
         evidence_score = math.sqrt(harvest * coordination) * shrink
         vector = {"harvest": harvest, "coordination": coordination, **coordination_parts}
         raw = self.hst.score_one(vector)

@@ -98,7 +98,8 @@ class AccountSummary:
     org: str | None
     system_prompt: str | None
     network: str
-    score: float = 0.0  # the population model's calibrated score, filled in by the account stage
+    raw_score: float = 0.0  # the population model's raw score, filled in by the account stage
+    volume: float = 0.0  # log output tokens in the last hour, likewise
     reasons: tuple = ()
 
 

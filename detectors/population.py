@@ -1,8 +1,9 @@
 """Score accounts against the whole population: River Half-Space Trees, calibrated.
 
-One model per account partition (~300 KB), fed account summaries (not every event). Raw
-HST scores are calibrated to the share of the population scoring lower; the model does not
-learn from accounts it would flag. Reasons name the features furthest from the population.
+One model per account partition (~300 KB), fed account summaries (not every event); it does
+not learn from accounts that stand out. Raw scores are calibrated where every partition's
+accounts meet (the decision stage) to the share of accounts scoring lower. Reasons name the
+features furthest from the population.
 """
 
 from __future__ import annotations
@@ -45,30 +46,38 @@ DESCRIPTIONS = {
 
 @dataclass(frozen=True)
 class AccountVerdict:
-    score: float  # calibrated, [0, 1]
-    raw: float
+    raw: float  # HST score, [0, 1], higher = more unusual (this partition's model)
+    volume: float  # log output tokens in the last hour
     reasons: tuple[dict, ...]
 
 
 _UNSCORED = AccountVerdict(0.0, 0.0, ())
 
 
-class PopulationModel:
-    """HST over account vectors + calibration + running means for reasons."""
+def is_reference_point(n_events: int) -> bool:
+    """Accounts are learned from at 32, 64, 128, ... events only, so that the reference is the
+    population of accounts, not of summaries (a heavy account must not fill it).
 
-    def __init__(self, seed: int = 0, n_trees: int = 10, height: int = 8, window_size: int = 512,
+    >>> [n for n in range(1, 300) if is_reference_point(n)]
+    [1, 2, 4, 8, 16, 32, 64, 128, 256]
+    """
+    return n_events & (n_events - 1) == 0
+
+
+class PopulationModel:
+    """HST over account vectors (one per account partition) + running means for reasons."""
+
+    def __init__(self, seed: int = 0, n_trees: int = 10, height: int = 8, window_size: int = 64,
                  min_events: int = 32) -> None:
         limits = {name: (0.0, 1.0) for name in DESCRIPTIONS}
         self.model = anomaly.HalfSpaceTrees(n_trees=n_trees, height=height, window_size=window_size,
                                             limits=limits, seed=seed)
-        self.calibrator = QuantileCalibrator(0.0, 1.0, bins=1000, half_life=100_000.0)
-        # Harvest intensity (log output tokens in the last hour): an account alone is alarming only when it
-        # is both unusual *and* among the heaviest harvesters.
-        self.volume = QuantileCalibrator(0.0, math.log1p(1e9), bins=1000, half_life=100_000.0)
-        self.protect = 0.999  # accounts scoring above this are not learned from
+        # Local view of the raw scores, only to protect the model from what stands out.
+        self.local = QuantileCalibrator(0.0, 1.0, bins=200, half_life=50_000.0, min_count=50)
+        self.protect = 0.99
         self.means = {name: 0.5 for name in DESCRIPTIONS}
         self.seen = 0
-        self.min_events = min_events  # accounts with fewer events are learned from, never flagged
+        self.min_events = min_events
 
     def score(self, summary: AccountSummary) -> AccountVerdict:
         """Score an account (and learn from it unless it stands out).
@@ -76,23 +85,22 @@ class PopulationModel:
         Accounts with fewer than `min_events` events are neither scored nor learned from:
         too little behaviour to judge, and they are most accounts (the clusters judge them).
         """
-        if summary.n_events < self.min_events:
+        n = summary.n_events
+        if n < self.min_events:
             return _UNSCORED
         x = account_vector(summary)
         raw = self.model.score_one(x)
-        unusual = self.calibrator.score(raw) if self.calibrator.ready else 0.0
         volume = math.log1p(summary.rate_1h * summary.output_per_request)
-        heavy = self.volume.score(volume) if self.volume.ready else 0.0
-        self.volume.learn(volume)
-        calibrated = min(unusual, heavy)
-        if unusual < self.protect:
-            self.model.learn_one(x)
-            self.seen += 1
-            rate = 1.0 / min(self.seen, 5000)
-            for name, value in x.items():
-                self.means[name] += (value - self.means[name]) * rate
-        self.calibrator.learn(raw)
-        return AccountVerdict(calibrated, raw, self._reasons(x, summary) if calibrated >= 0.999 else ())
+        local = self.local.score(raw) if self.local.ready else 0.0
+        if is_reference_point(n):
+            if local < self.protect:
+                self.model.learn_one(x)
+                self.seen += 1
+                rate = 1.0 / min(self.seen, 5000)
+                for name, value in x.items():
+                    self.means[name] += (value - self.means[name]) * rate
+            self.local.learn(raw)
+        return AccountVerdict(raw, volume, self._reasons(x, summary) if local >= 0.95 else ())
 
     def _reasons(self, x: dict[str, float], s: AccountSummary) -> tuple[dict, ...]:
         deviations = sorted(((abs(v - self.means[k]), k) for k, v in x.items()), reverse=True)[:3]
@@ -101,6 +109,26 @@ class PopulationModel:
             direction = "high" if x[name] > self.means[name] else "low"
             reasons.append({"signal": name, "detail": f"{DESCRIPTIONS[name]} unusually {direction} "
                             f"({x[name]:.2f} vs population {self.means[name]:.2f})"})
-        reasons.append({"signal": "volume", "detail": f"{s.rate_1d:.0f} requests and "
-                        f"{s.output_per_request * s.rate_1d / 1e6:.2f}M output tokens in the last day"})
+        reasons.append({"signal": "volume", "detail": f"{s.rate_1h:.0f} requests and "
+                        f"{s.output_per_request * s.rate_1h / 1e6:.2f}M output tokens in the last hour"})
         return tuple(reasons)
+
+
+class AccountCalibration:
+    """Calibrated account score, over every partition's accounts (lives in the decision stage):
+    min(share of accounts less unusual, share of accounts harvesting less per hour). An account
+    alone is alarming only when it is both unusual *and* among the heaviest harvesters."""
+
+    def __init__(self, min_count: int = 100) -> None:
+        self.unusual = QuantileCalibrator(0.0, 1.0, bins=1000, half_life=100_000.0, min_count=min_count)
+        self.heavy = QuantileCalibrator(0.0, math.log1p(1e9), bins=1000, half_life=100_000.0, min_count=min_count)
+
+    def score(self, summary: AccountSummary) -> float:
+        if summary.n_events < 1 or summary.raw_score <= 0.0 and summary.volume <= 0.0:
+            return 0.0
+        ready = self.unusual.ready
+        score = min(self.unusual.score(summary.raw_score), self.heavy.score(summary.volume)) if ready else 0.0
+        if is_reference_point(summary.n_events):
+            self.unusual.learn(summary.raw_score)
+            self.heavy.learn(summary.volume)
+        return score

@@ -17,7 +17,7 @@ from detectors.alerts import AlertEvent, AlertPolicy, Incidents
 from detectors.clusters import ClusterScorer, ClusterVerdict
 from detectors.features import YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, network_key
 from detectors.linking import LinkGraph
-from detectors.population import PopulationModel
+from detectors.population import AccountCalibration, PopulationModel
 
 MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
 WEAK_TEMPLATE_EVENTS = 8  # an account's first prompts may join known templates
@@ -58,7 +58,8 @@ class AccountStage:
         if due:
             summary = state.summary(account)
             verdict = self.population.score(summary)
-            out.append(dataclasses.replace(summary, score=verdict.score, reasons=verdict.reasons))
+            out.append(dataclasses.replace(summary, raw_score=verdict.raw, volume=verdict.volume,
+                                           reasons=verdict.reasons))
 
     def _links(self, account: str, state: AccountState, event: Mapping[str, Any], ts: float,
                repeated: bool, out: list) -> None:
@@ -103,6 +104,7 @@ class ClusterStage:
         self.scorer = ClusterScorer(seed=seed)
         self.incidents = Incidents("cluster", AlertPolicy.for_clusters())
         self.account_incidents = Incidents("account", AlertPolicy.for_accounts())
+        self.account_calibration = AccountCalibration()
         self.score_interval_s = score_interval_s
         self.watermark = float("-inf")
         self.next_scoring: float | None = None
@@ -125,18 +127,21 @@ class ClusterStage:
             if account not in self.members:
                 self.graph.n_accounts += 1
             self.members[account] = message
-            self.scorer.observe_account(message)
         comp = self.graph.cluster_of(account)
         if comp is not None:
             self.dirty.add(account)
-        if type(message) is not LinkMessage and message.score >= self.account_incidents.policy.resolve:
-            self._account_alert(message, comp, out)
+        if type(message) is not LinkMessage:
+            if not (comp is not None and self.incidents.is_open(comp.cluster_id)):
+                self.scorer.observe_account(message)  # flagged clusters don't shape the reference
+            score = self.account_calibration.score(message)
+            if score >= self.account_incidents.policy.resolve:
+                self._account_alert(message, score, comp, out)
         self.advance(message.ts, out)
 
-    def _account_alert(self, s: AccountSummary, comp, out: list) -> None:
+    def _account_alert(self, s: AccountSummary, score: float, comp, out: list) -> None:
         if comp is not None and self.incidents.is_open(comp.cluster_id):
             return  # already part of its cluster's incident
-        out.extend(self.account_incidents.observe(s.account_id, s.score, s.ts, s.reasons, [s.account_id]))
+        out.extend(self.account_incidents.observe(s.account_id, score, s.ts, s.reasons, [s.account_id]))
 
     def advance(self, ts: float, out: list) -> None:
         """Move the watermark; score clusters every `score_interval_s` of event time."""

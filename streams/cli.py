@@ -68,7 +68,9 @@ def _register_optional() -> None:
         from streams.simulate_cli import baseline, evaluate, simulate
     except ImportError:
         return
-    for command in (simulate, evaluate, baseline):
+    from streams.replay import replay
+
+    for command in (simulate, evaluate, baseline, replay):
         cli.add_command(command)
 
 
