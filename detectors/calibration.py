@@ -11,6 +11,8 @@ flag.) Decay lets the reference follow benign drift.
 ...     cal.learn(rng.random())
 >>> round(cal.score(0.5), 1), round(cal.score(0.99), 2), cal.score(2.0)
 (0.5, 0.99, 1.0)
+>>> round(cal.quantile(0.9), 2)
+0.9
 """
 
 from __future__ import annotations
@@ -53,6 +55,17 @@ class QuantileCalibrator:
             self.counts = [c * scale for c in self.counts]
             self.total *= scale
             self.weight = 1.0
+
+    def quantile(self, q: float) -> float:
+        """Inverse of `score`: the value below which a share `q` of the reference lies."""
+        if self.total <= 0.0:
+            return self.hi
+        target, acc = q * self.total, 0.0
+        for i, c in enumerate(self.counts):
+            if acc + c >= target and c > 0:
+                return self.lo + (i + (target - acc) / c) * self._width
+            acc += c
+        return self.hi
 
     def score(self, x: float) -> float:
         """Fraction of the reference below `x` (linear inside a bin); 0.5 while empty."""

@@ -148,6 +148,21 @@ class ClusterScorer:
         ref = self.reference[name]
         return (value - ref.mean) / (ref.sd + 1e-3) if ref.n > 100 else 0.0
 
+    def harvest(self, values: Mapping[str, float]) -> tuple[float, dict[str, float]]:
+        """How much `values` (means of HARVEST_FEATURES) look like output harvesting, in [0, 1].
+
+        Each trait counts by its effect size against the population (2 sd = full strength).
+        Primary tells: reasoning elicitation or templated prompts. Supporting ones (coding teams
+        show them too): long outputs, narrow focus, early model adoption; the best two.
+        """
+        parts = {name: _clip01(self._effect(name, values[name]) / 2.0) for name in HARVEST_FEATURES}
+        primary = max(parts["cot"], parts["repetition"])
+        supporting = sorted((parts["output"], parts["narrow"], parts["new_model"]))[-2:]
+        return 0.5 * primary + 0.25 * sum(supporting), parts
+
+    def account_harvest(self, s: AccountSummary) -> float:
+        return self.harvest({name: _member_value(name, s) for name in HARVEST_FEATURES})[0]
+
     def features(self, members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
                  member_keys: Mapping[str, list[str]] | None = None) -> dict[str, float]:
         n = len(members)
@@ -214,12 +229,7 @@ class ClusterScorer:
         # "New in the last 24 h" means nothing until a day has been observed.
         warm = _clip01((ts - self.first_ts) / DAY_S)
         # Harvest: each trait's effect size against the population, 2 sd = full strength.
-        harvest_parts = {name: _clip01(self._effect(name, f[name]) / 2.0) for name in HARVEST_FEATURES}
-        # Primary tells: reasoning elicitation or templated prompts. Supporting (coding
-        # teams show them too): long outputs, narrow focus, early model adoption; the best two.
-        primary = max(harvest_parts["cot"], harvest_parts["repetition"])
-        supporting = sorted((harvest_parts["output"], harvest_parts["narrow"], harvest_parts["new_model"]))[-2:]
-        harvest = 0.5 * primary + 0.25 * sum(supporting)
+        harvest, harvest_parts = self.harvest(f)
         # Coordination: group traits a random set of accounts would not show.
         young_base = self.young.mean if self.young.n > 100 else 0.2
         coordination_parts = {

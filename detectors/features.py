@@ -48,22 +48,34 @@ class ModelCatalog:
     (False, True, False)
     """
 
-    __slots__ = ("first_seen", "start")
+    __slots__ = ("first_seen", "start", "_new_until")
 
     def __init__(self) -> None:
         self.first_seen: dict[str, float] = {}
         self.start: float | None = None  # first event time: models seen then are not "new"
+        self._new_until: dict[str, float] = {}  # model -> end of its "new" window (or -inf)
+
+    def observe_is_new(self, model: str, ts: float) -> bool:
+        """`observe` then `is_new`, in one dictionary lookup on the hot path."""
+        until = self._new_until.get(model)
+        if until is None:
+            self.observe(model, ts)
+            until = self._new_until[model]
+        return ts < until
 
     def observe(self, model: str, ts: float) -> None:
         if self.start is None or ts < self.start:
             self.start = ts
+            self._new_until.clear()
         seen = self.first_seen.get(model)
         if seen is None or ts < seen:
             self.first_seen[model] = ts
+        first = self.first_seen[model]
+        established = first <= self.start + HOUR_S  # present when observation began
+        self._new_until[model] = float("-inf") if established else first + NEW_MODEL_WINDOW_S
 
     def is_new(self, model: str, ts: float) -> bool:
         first = self.first_seen.get(model, ts)
-        # A model present when observation began is an established one.
         start = first if self.start is None else self.start
         return first > start + HOUR_S and ts - first < NEW_MODEL_WINDOW_S
 
@@ -98,9 +110,6 @@ class AccountSummary:
     org: str | None
     system_prompt: str | None
     network: str
-    raw_score: float = 0.0  # the population model's raw score, filled in by the account stage
-    volume: float = 0.0  # log output tokens in the last hour, likewise
-    reasons: tuple = ()
 
 
 class AccountState:
@@ -115,7 +124,7 @@ class AccountState:
         "created_s", "first_ts", "last_ts", "n_events", "anchor", "w_day", "w_hour", "rate_1h", "rate_1d",
         "out_tokens", "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors", "throttled", "new_model",
         "dup", "tasks", "hours", "recent", "gap_n", "gap_mean", "gap_m2", "base_mean", "base_var", "shift",
-        "payment", "org", "system_prompt", "network", "next_summary",
+        "payment", "org", "system_prompt", "ip", "network", "next_summary",
     )
 
     def __init__(self) -> None:
@@ -133,7 +142,7 @@ class AccountState:
         s.thinking = s.tools = s.multi_turn = s.errors = s.throttled = s.new_model = s.dup = 0.0
         s.gap_n, s.gap_mean, s.gap_m2 = 0, 0.0, 0.0
         s.base_mean, s.base_var, s.shift = 0.0, 0.0, 0.0
-        s.payment, s.org, s.system_prompt, s.network = None, None, None, ""
+        s.payment, s.org, s.system_prompt, s.ip, s.network = None, None, None, "", ""
         s.next_summary = 1
         return s
 
@@ -202,24 +211,23 @@ class AccountState:
         recent.append(simhash)
         if len(recent) > RECENT_PROMPTS:
             del recent[0]
-        self._baseline(math.log1p(out) + 4.0 * cot)
+        # Own-baseline model: exponentially weighted mean/variance (as river.stats.EWVar, alpha 0.1)
+        # of a per-request "harvest" value; `shift` is the latest departure from it, in sd.
+        x = math.log1p(out) + 4.0 * cot
+        if self.n_events == 1:
+            self.base_mean = x
+        else:
+            diff = x - self.base_mean
+            z = abs(diff) / (math.sqrt(self.base_var) + 0.5)
+            shift = self.shift * 0.8
+            self.shift = z if z > shift else shift
+            incr = 0.1 * diff
+            self.base_mean += incr
+            self.base_var = 0.9 * (self.base_var + diff * incr)
         if self.n_events >= self.next_summary:
             self.next_summary = self.next_summary * 2 if self.next_summary < 64 else self.next_summary + 64
             return True
         return False
-
-    def _baseline(self, x: float, alpha: float = 0.1) -> None:
-        """Own-baseline model: exponentially weighted mean/variance (as river.stats.EWVar)."""
-        if self.n_events == 1:
-            self.base_mean, self.base_var, self.shift = x, 0.0, 0.0
-            return
-        sd = math.sqrt(self.base_var) if self.base_var > 0 else 0.0
-        z = abs(x - self.base_mean) / (sd + 0.5)
-        self.shift = max(z, self.shift * 0.8)
-        diff = x - self.base_mean
-        incr = alpha * diff
-        self.base_mean += incr
-        self.base_var = (1 - alpha) * (self.base_var + diff * incr)
 
     def summary(self, account_id: str = "") -> AccountSummary:
         w = self.w_day

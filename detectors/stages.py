@@ -1,6 +1,6 @@
 """The detection core as a chain of stages exchanging plain messages.
 
-    AccountStage (keyed by account) --LinkMessage, scored AccountSummary--> ClusterStage
+    AccountStage (keyed by account) --LinkMessage, AccountSummary--> ClusterStage
     ClusterStage --AlertEvent (account and cluster scope)--> anomaly-alerts
 
 Each stage owns its state; stages never call each other. `detectors.replay` wires them in
@@ -9,7 +9,6 @@ one process; `streams/` distributes them over Kafka partitions without changing 
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -36,35 +35,32 @@ class LinkMessage:
 
 
 class AccountStage:
-    """Per-account features and the population model; emits link messages and scored summaries."""
+    """Per-account features; emits link messages and account summaries."""
 
     def __init__(self, seed: int = 0) -> None:
         self.states: dict[str, AccountState] = {}
         self.sent: dict[str, set] = {}  # per account: link values already sent
         self.catalog = ModelCatalog()
-        self.population = PopulationModel(seed=seed)
 
     def process(self, event: Mapping[str, Any], out: list) -> None:
         account = event["account_id"]
         ts = event["ts_s"]
-        model = event["model"]
-        self.catalog.observe(model, ts)
         state = self.states.get(account)
         if state is None:
             state = self.states[account] = AccountState.new(event["account_created_s"], ts)
         before_dup = state.dup
-        due = state.update(event, self.catalog.is_new(model, ts))
+        due = state.update(event, self.catalog.observe_is_new(event["model"], ts))
         self._links(account, state, event, ts, repeated=state.dup > before_dup, out=out)
         if due:
-            summary = state.summary(account)
-            verdict = self.population.score(summary)
-            out.append(dataclasses.replace(summary, raw_score=verdict.raw, volume=verdict.volume,
-                                           reasons=verdict.reasons))
+            out.append(state.summary(account))
 
     def _links(self, account: str, state: AccountState, event: Mapping[str, Any], ts: float,
                repeated: bool, out: list) -> None:
         """Tell the cluster stage about keys this account uses for the first time."""
-        state.network = network_key(event)
+        ip = event["client_ip"]
+        if ip != state.ip:
+            state.ip = ip
+            state.network = network_key(event)
         state.org = event["org_id"]
         state.system_prompt = event["system_prompt_hash"]
         young = ts - state.created_s < YOUNG_ACCOUNT_S
@@ -92,7 +88,7 @@ class AccountStage:
 
 
 class ClusterStage:
-    """Link graph, member summaries, per-cluster models; decides every alert.
+    """Link graph, member summaries, the population and per-cluster models; decides every alert.
 
     Account-scope alerts are decided here too, so an account inside a cluster that already
     has an open incident is reported as part of that incident, not as one more alert id.
@@ -104,6 +100,7 @@ class ClusterStage:
         self.scorer = ClusterScorer(seed=seed)
         self.incidents = Incidents("cluster", AlertPolicy.for_clusters())
         self.account_incidents = Incidents("account", AlertPolicy.for_accounts())
+        self.population = PopulationModel(seed=seed)
         self.account_calibration = AccountCalibration()
         self.score_interval_s = score_interval_s
         self.watermark = float("-inf")
@@ -133,15 +130,16 @@ class ClusterStage:
         if type(message) is not LinkMessage:
             if not (comp is not None and self.incidents.is_open(comp.cluster_id)):
                 self.scorer.observe_account(message)  # flagged clusters don't shape the reference
-            score = self.account_calibration.score(message)
+            verdict = self.population.score(message)
+            score = self.account_calibration.score(verdict, message.n_events, self.scorer.account_harvest(message))
             if score >= self.account_incidents.policy.resolve:
-                self._account_alert(message, score, comp, out)
+                self._account_alert(message, score, verdict.reasons, comp, out)
         self.advance(message.ts, out)
 
-    def _account_alert(self, s: AccountSummary, score: float, comp, out: list) -> None:
+    def _account_alert(self, s: AccountSummary, score: float, reasons: tuple, comp, out: list) -> None:
         if comp is not None and self.incidents.is_open(comp.cluster_id):
             return  # already part of its cluster's incident
-        out.extend(self.account_incidents.observe(s.account_id, score, s.ts, s.reasons, [s.account_id]))
+        out.extend(self.account_incidents.observe(s.account_id, score, s.ts, reasons, [s.account_id]))
 
     def advance(self, ts: float, out: list) -> None:
         """Move the watermark; score clusters every `score_interval_s` of event time."""
