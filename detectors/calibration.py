@@ -36,7 +36,7 @@ class QuantileCalibrator:
     @property
     def effective_count(self) -> float:
         """How many recent values the reference is worth (decayed)."""
-        return self.total / self.weight
+        return self.total * self.growth / self.weight  # the newest value counts 1
 
     @property
     def ready(self) -> bool:

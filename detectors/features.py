@@ -147,13 +147,14 @@ class AccountState:
         return s
 
     def _rebase(self, ts: float) -> None:
-        """Move the anchor to `ts`: scale every decayed counter down to weight 1."""
-        k = 1.0 / self.w_day
+        """Move the anchor to `ts`: express every decayed counter in weights relative to `ts`."""
+        age = ts - self.anchor
+        k = math.exp(-age * _LN2 / DAY_S)
         for name in ("rate_1d", "out_tokens", "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors",
                      "throttled", "new_model", "dup"):
             setattr(self, name, getattr(self, name) * k)
         self.tasks = [t * k for t in self.tasks]
-        self.rate_1h /= self.w_hour
+        self.rate_1h *= math.exp(-age * _LN2 / HOUR_S)
         self.anchor = ts
         self.w_day = self.w_hour = 1.0
 

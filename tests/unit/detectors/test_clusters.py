@@ -1,0 +1,93 @@
+"""Cluster features and scores: harvesting *and* coordination, measured against the population."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from detectors.clusters import ClusterScorer, _coincidence_share
+from detectors.features import AccountSummary
+
+T = 1_800_000_000.0
+
+
+def summary(account: str, **kw) -> AccountSummary:
+    base = dict(
+        account_id=account, ts=T, first_ts=T - 3600, age_days=400.0, n_events=10, rate_1h=2.0, rate_1d=10.0,
+        output_per_request=500.0, output_input_ratio=1.0, cot_mean=0.15, thinking_share=0.0, tool_share=0.1,
+        multi_turn_share=0.3, error_share=0.0, throttled_share=0.0, new_model_share=0.0, narrow_task_share=0.3,
+        task_concentration=0.4, template_repetition=0.1, hour_entropy=0.5, gap_regularity=0.2,
+        baseline_shift=0.0, payment=f"card-{account}", org=None, system_prompt=None, network=f"net-{account}",
+    )
+    base.update(kw)
+    return AccountSummary(**base)
+
+
+@pytest.fixture
+def scorer() -> ClusterScorer:
+    """A scorer whose population reference has seen ordinary accounts."""
+    s = ClusterScorer(seed=1, warmup_summaries=100)
+    for i in range(3000):
+        s.observe_account(summary(f"p{i}", n_events=1, cot_mean=0.1 + 0.2 * (i % 5) / 4,
+                                  output_per_request=300 + 100 * (i % 7), narrow_task_share=(i % 3) / 3,
+                                  template_repetition=(i % 4) / 8, age_days=5.0 if i % 4 == 0 else 300.0))
+    return s
+
+
+def harvesters(n: int) -> list[AccountSummary]:
+    """Members active at unrelated times with uneven loads (no synchrony, no round robin)."""
+    return [summary(f"h{i}", cot_mean=0.8, output_per_request=4000.0, narrow_task_share=0.9,
+                    template_repetition=0.6, ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40)
+            for i in range(n)]
+
+
+def test_coincidence_share_needs_synchrony_beyond_chance():
+    rounds = [r * 600.0 + j * 0.3 for r in range(5) for j in range(6)]
+    assert _coincidence_share(sorted(rounds)) == pytest.approx(1.0)
+    busy = [i * 1.5 for i in range(200)]  # busy but steady: as close at a 37 s offset
+    assert _coincidence_share(busy) == 0.0
+
+
+def test_cross_owner_card_sharing_is_not_an_organisations_card(scorer):
+    fleet = [summary(f"f{i}", payment="card-x") for i in range(6)]
+    org = [summary(f"o{i}", payment="card-y", org="org-1") for i in range(6)]
+    assert scorer.features(fleet, T)["cross_owner_card_share"] == 1.0
+    assert scorer.features(org, T)["cross_owner_card_share"] == 0.0
+
+
+def test_harvesting_group_of_young_accounts_sharing_cards_scores_high(scorer):
+    members = [dataclasses.replace(s, age_days=1.0, payment=f"card-{i % 2}") for i, s in enumerate(harvesters(12))]
+    verdict = scorer.score("c1", members, {"pay:card-0", "pay:card-1"}, T + 2 * 86400)
+    assert verdict.harvest > 0.8 and verdict.coordination > 0.6
+    assert verdict.score > 0.6
+    assert {r["signal"] for r in verdict.reasons} >= {"linked", "young", "shared_payment", "harvesting"}
+
+
+def test_harvesting_content_alone_is_not_enough(scorer):
+    # A benchmark community: harvest-like prompts, but aged accounts with their own cards.
+    verdict = scorer.score("c2", harvesters(12), {"tpl:1"}, T + 2 * 86400)
+    assert verdict.harvest > 0.8
+    assert verdict.score < 0.4
+
+
+def test_coordination_alone_is_not_enough(scorer):
+    members = [summary(f"y{i}", age_days=1.0, payment="card-z", ts=T - 977.0 * i * i, n_events=3 + (i * i) % 40)
+               for i in range(12)]
+    verdict = scorer.score("c3", members, {"pay:card-z"}, T + 2 * 86400)
+    assert verdict.coordination > 0.5
+    assert verdict.score < 0.3
+
+
+def test_no_scores_before_the_population_reference_is_ready():
+    cold = ClusterScorer(warmup_summaries=100)
+    members = [dataclasses.replace(s, age_days=1.0, payment="card-0") for s in harvesters(12)]
+    assert cold.score("c", members, {"pay:card-0"}, T).score == 0.0
+
+
+def test_small_clusters_are_shrunk(scorer):
+    def group(n):
+        return [dataclasses.replace(s, age_days=1.0, payment="card-0") for s in harvesters(n)]
+    small = scorer.score("s", group(3), {"pay:card-0"}, T + 2 * 86400).score
+    large = scorer.score("l", group(30), {"pay:card-0"}, T + 2 * 86400).score
+    assert small < large

@@ -1,0 +1,116 @@
+"""Online cluster discovery: links by shared keys, rarity caps, the giant-component guard, ids."""
+
+from __future__ import annotations
+
+from detectors.linking import KeyPolicy, LinkGraph
+
+
+def members(graph: LinkGraph, account: str) -> set[str]:
+    comp = graph.cluster_of(account)
+    return set(comp.members) if comp else set()
+
+
+def graph(**kw) -> LinkGraph:
+    g = LinkGraph(**kw)
+    g.n_accounts = 1000
+    return g
+
+
+def test_a_shared_card_links_accounts():
+    g = graph()
+    for i, a in enumerate("abc"):
+        g.observe(a, "pay", "card-1", float(i))
+    g.observe("d", "pay", "card-2", 3.0)
+    assert members(g, "a") == {"a", "b", "c"}
+    assert members(g, "d") == {"d"}
+
+
+def test_cluster_id_is_stable_as_members_join_and_the_larger_side_keeps_it():
+    g = graph()
+    for i, a in enumerate("abc"):
+        g.observe(a, "pay", "card-1", float(i))
+    big = g.cluster_of("a").cluster_id
+    g.observe("x", "pay", "card-2", 10.0)
+    g.observe("y", "pay", "card-2", 11.0)
+    small = g.cluster_of("x").cluster_id
+    g.observe("x", "sys", "prompt-9", 12.0)
+    g.observe("c", "sys", "prompt-9", 13.0)  # joins the two clusters
+    assert g.cluster_of("y").cluster_id == big
+    assert (small, big) in g.merges
+
+
+def test_a_key_shared_by_many_established_accounts_stops_linking():
+    g = graph(policies={"sys": KeyPolicy(floor=5, share=0.0)})
+    for i in range(5):
+        g.observe(f"dev{i}", "sys", "ide-prompt", float(i))
+    assert len(members(g, "dev0")) == 5
+    g.observe("dev5", "sys", "ide-prompt", 6.0)  # the sixth established member: popular
+    assert all(members(g, f"dev{i}") == {f"dev{i}"} for i in range(6))
+    g.observe("dev6", "sys", "ide-prompt", 7.0)
+    assert members(g, "dev6") == set()  # a popular key adds no account
+
+
+def test_popularity_keeps_other_links():
+    g = graph(policies={"sys": KeyPolicy(floor=2, share=0.0), "pay": KeyPolicy(floor=50, share=0.0)})
+    g.observe("a", "pay", "card", 0.0)
+    g.observe("b", "pay", "card", 1.0)
+    for i, acct in enumerate(["a", "c", "d"]):
+        g.observe(acct, "sys", "popular", 2.0 + i)
+    assert members(g, "a") == {"a", "b"}  # the card still links a and b
+    assert members(g, "c") == {"c"}
+
+
+def test_young_accounts_do_not_make_a_key_popular():
+    g = graph(policies={"tpl": KeyPolicy(floor=3, share=0.0)})
+    for i in range(30):
+        g.observe_template(f"new{i}", 0xABCDEF0123456789, float(i), create=True, young=True)
+    assert len(members(g, "new0")) == 30
+
+
+def test_the_giant_component_guard_refuses_oversized_unions():
+    g = graph(max_cluster_share=0.0, max_cluster_floor=4)
+    for i in range(4):
+        g.observe(f"a{i}", "pay", "card-a", float(i))
+    for i in range(3):
+        g.observe(f"b{i}", "pay", "card-b", float(i))
+    g.observe("a0", "sys", "glue", 10.0)
+    g.observe("b0", "sys", "glue", 11.0)
+    assert len(members(g, "a0")) == 4 and len(members(g, "b0")) == 3
+    assert g.refused_unions == 1
+
+
+def test_templates_match_near_duplicates_not_random_prompts():
+    g = graph()
+    base = 0x0F0F_1234_5678_9ABC
+    g.observe_template("a", base, 0.0, create=True)  # a repeated prompt founds the template
+    g.observe_template("b", base ^ 0b101, 1.0, create=False)  # 2 bits away: joins
+    g.observe_template("c", base ^ 0xFFFF_0000_0000_0000, 2.0, create=False)  # 16 bits away: no
+    assert members(g, "a") == {"a", "b"}
+    assert members(g, "c") == set()
+
+
+def test_two_accounts_sending_the_same_template_found_it_between_them():
+    g = graph()
+    base = 0x1357_9BDF_2468_ACE0
+    g.observe_template("a", base, 0.0, create=False)  # remembered as a candidate only
+    assert members(g, "a") == set()
+    g.observe_template("b", base ^ 0b11, 1.0, create=False)
+    assert members(g, "a") == {"a", "b"}
+
+
+def test_candidates_are_bounded():
+    g = graph(max_candidates=10)
+    for i in range(100):
+        g.observe_template(f"x{i}", (i * 0x9E3779B97F4A7C15) & (2**64 - 1), float(i), create=False)
+    assert len(g.candidates) == 10
+    assert sum(len(v) for v in g.candidate_bands.values()) == 40
+
+
+def test_forgetting_an_account_shrinks_its_cluster_and_keeps_the_id():
+    g = graph()
+    for i, a in enumerate("abcd"):
+        g.observe(a, "pay", "card", float(i))
+    cid = g.cluster_of("a").cluster_id
+    g.forget("a")
+    assert g.cluster_of("a") is None
+    assert members(g, "b") == {"b", "c", "d"} and g.cluster_of("b").cluster_id == cid
