@@ -21,6 +21,7 @@ from typing import Any, Mapping
 HOUR_S = 3600.0
 DAY_S = 86400.0
 _LN2 = math.log(2.0)
+_DAY_RATE = _LN2 / DAY_S
 NEW_MODEL_WINDOW_S = 3 * DAY_S  # a model first seen within this window counts as "new"
 YOUNG_ACCOUNT_S = 14 * DAY_S
 NEAR_DUP_BITS = 3  # SimHash Hamming distance for "the same prompt template"
@@ -175,8 +176,8 @@ class AccountState:
             if age > 200 * HOUR_S:
                 self._rebase(ts)
             else:
-                self.w_day = math.exp(age * _LN2 / DAY_S)
-                self.w_hour = math.exp(age * _LN2 / HOUR_S)
+                w_day = self.w_day = math.exp(age * _DAY_RATE)
+                self.w_hour = w_day ** 24  # the hourly half-life is 24 times shorter
         elif ts < self.first_ts:
             self.first_ts = ts  # a late event: counted at the current weight (docs/design.md)
         w = self.w_day
@@ -209,9 +210,10 @@ class AccountState:
             if (h ^ simhash).bit_count() <= NEAR_DUP_BITS:
                 self.dup += w
                 break
-        recent.append(simhash)
-        if len(recent) > RECENT_PROMPTS:
-            del recent[0]
+        if len(recent) >= RECENT_PROMPTS:
+            recent[self.n_events % RECENT_PROMPTS] = simhash  # a ring
+        else:
+            recent.append(simhash)
         # Own-baseline model: exponentially weighted mean/variance (as river.stats.EWVar, alpha 0.1)
         # of a per-request "harvest" value; `shift` is the latest departure from it, in sd.
         x = math.log1p(out) + 4.0 * cot
