@@ -33,6 +33,7 @@ def account_vector(s: AccountSummary) -> dict[str, float]:
         "new_model": min(1.0, s.new_model_share),
         "tools": min(1.0, s.tool_share),
         "young": 1.0 - min(1.0, math.log1p(s.age_days) / math.log1p(365.0)),
+        "shift": min(1.0, s.baseline_shift / 10.0),
     }
 
 
@@ -41,6 +42,7 @@ DESCRIPTIONS = {
     "narrow": "share of coding/reasoning/tool-use tasks", "repetition": "prompt template repetition",
     "hours": "spread over hours of the day", "regularity": "inter-arrival regularity",
     "new_model": "share on the newly released model", "tools": "tool use", "young": "account youth",
+    "shift": "departure from the account's own baseline",
 }
 
 
