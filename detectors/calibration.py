@@ -21,12 +21,13 @@ from __future__ import annotations
 class QuantileCalibrator:
     """Decayed histogram over [lo, hi] with `bins` equal bins; `score(x)` = CDF at `x`."""
 
-    __slots__ = ("lo", "hi", "bins", "counts", "total", "weight", "growth", "min_count", "_width")
+    __slots__ = ("lo", "hi", "bins", "counts", "tree", "total", "weight", "growth", "min_count", "_width")
 
     def __init__(self, lo: float, hi: float, bins: int = 200, half_life: float = 200_000.0,
                  min_count: int = 200) -> None:
         self.lo, self.hi, self.bins = lo, hi, bins
         self.counts = [0.0] * bins
+        self.tree = [0.0] * (bins + 1)  # Fenwick tree over `counts`: prefix sums in O(log bins)
         self.total = 0.0
         self.weight = 1.0  # weight of the next value: grows, so older values fade relatively
         self.growth = 2.0 ** (1.0 / half_life)
@@ -47,14 +48,29 @@ class QuantileCalibrator:
         return 0 if i < 0 else (self.bins - 1 if i >= self.bins else i)
 
     def learn(self, x: float) -> None:
-        self.counts[self._bin(x)] += self.weight
-        self.total += self.weight
-        self.weight *= self.growth
+        i = self._bin(x)
+        w = self.weight
+        self.counts[i] += w
+        self.total += w
+        tree, j = self.tree, i + 1
+        while j <= self.bins:
+            tree[j] += w
+            j += j & -j
+        self.weight = w * self.growth
         if self.weight > 1e100:
             scale = 1.0 / self.weight
             self.counts = [c * scale for c in self.counts]
+            self.tree = [t * scale for t in self.tree]
             self.total *= scale
             self.weight = 1.0
+
+    def _below(self, i: int) -> float:
+        """Sum of counts[:i]."""
+        total, tree = 0.0, self.tree
+        while i > 0:
+            total += tree[i]
+            i -= i & -i
+        return total
 
     def quantile(self, q: float) -> float:
         """Inverse of `score`: the value below which a share `q` of the reference lies."""
@@ -77,4 +93,4 @@ class QuantileCalibrator:
             return 0.0
         i = self._bin(x)
         frac = (x - (self.lo + i * self._width)) / self._width
-        return min(1.0, (sum(self.counts[:i]) + frac * self.counts[i]) / self.total)
+        return min(1.0, (self._below(i) + frac * self.counts[i]) / self.total)

@@ -19,7 +19,7 @@ from detectors.linking import LinkGraph
 from detectors.population import AccountCalibration, PopulationModel
 
 MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
-WEAK_TEMPLATE_EVENTS = 8  # an account's first prompts may join known templates
+WEAK_TEMPLATE_EVENTS = 4  # an account's first prompts may join (or found, with another account) a template
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +131,11 @@ class ClusterStage:
             if not (comp is not None and self.incidents.is_open(comp.cluster_id)):
                 self.scorer.observe_account(message)  # flagged clusters don't shape the reference
             verdict = self.population.score(message)
-            score = self.account_calibration.score(verdict, message.n_events, self.scorer.account_harvest(message))
+            if verdict.raw or verdict.volume:  # an established account, scored
+                harvest = self.scorer.account_harvest(message)
+                score = self.account_calibration.score(verdict, message.n_events, harvest)
+            else:
+                score = 0.0
             if score >= self.account_incidents.policy.resolve:
                 self._account_alert(message, score, verdict.reasons, comp, out)
         self.advance(message.ts, out)
