@@ -11,7 +11,7 @@ only when something an on-call engineer cares about changed (new accounts, sever
 ['firing']
 >>> inc.observe("c1", 0.85, 60.0, [], ["a", "b"])  # nothing new: no message
 []
->>> [(a.status, a.severity, a.accounts) for a in inc.observe("c1", 0.97, 120.0, [], ["a", "b", "c"])]
+>>> [(a.status, a.severity, list(a.accounts)) for a in inc.observe("c1", 0.97, 120.0, [], ["a", "b", "c"])]
 [('firing', 'critical', ['c'])]
 >>> inc.observe("c1", 0.5, 200.0, [], ["a"]), [a.status for a in inc.tick(800.0)]
 ([], ['resolved'])

@@ -68,9 +68,10 @@ def _register_optional() -> None:
         from streams.simulate_cli import baseline, evaluate, simulate
     except ImportError:
         return
+    from streams.demo import demo
     from streams.replay import replay
 
-    for command in (simulate, evaluate, baseline, replay):
+    for command in (simulate, evaluate, baseline, replay, demo):
         cli.add_command(command)
 
 
