@@ -9,6 +9,8 @@ one process; `streams/` distributes them over Kafka partitions without changing 
 
 from __future__ import annotations
 
+import zlib
+from array import array
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
@@ -39,7 +41,6 @@ class AccountStage:
 
     def __init__(self, seed: int = 0) -> None:
         self.states: dict[str, AccountState] = {}
-        self.sent: dict[str, set] = {}  # per account: link values already sent
         self.catalog = ModelCatalog()
 
     def process(self, event: Mapping[str, Any], out: list) -> None:
@@ -63,28 +64,32 @@ class AccountStage:
             state.network = network_key(event)
         state.org = event["org_id"]
         state.system_prompt = event["system_prompt_hash"]
-        young = ts - state.created_s < YOUNG_ACCOUNT_S
-        sent = self.sent.get(account)
-        if sent is None:
-            sent = self.sent[account] = set()
+        sent = state.sent
         if len(sent) >= MAX_SENT_KEYS:
             return
+        young = ts - state.created_s < YOUNG_ACCOUNT_S
         payment = event["payment_fingerprint"]
         if payment != state.payment:
             state.payment = payment
-            if payment is not None and ("pay", payment) not in sent:
-                sent.add(("pay", payment))
+            if payment is not None and _first(sent, "pay:" + payment):
                 out.append(LinkMessage(account, "pay", payment, ts, young=young))
         system_prompt = event["system_prompt_hash"]
-        if system_prompt is not None and ("sys", system_prompt) not in sent:
-            sent.add(("sys", system_prompt))
+        if system_prompt is not None and _first(sent, "sys:" + system_prompt):
             out.append(LinkMessage(account, "sys", system_prompt, ts, young=young))
         if repeated or state.n_events <= WEAK_TEMPLATE_EVENTS:
             simhash = event["prompt_simhash_int"]
-            marker = ("tpl", simhash >> 40, repeated)  # one message per template family per account
-            if marker not in sent:
-                sent.add(marker)
+            # One message per template family (top 24 bits) and strength, per account.
+            if _first(sent, f"tpl:{simhash >> 40:x}:{repeated:d}"):
                 out.append(LinkMessage(account, "tpl", simhash, ts, strong=repeated, young=young))
+
+
+def _first(sent: array, key: str) -> bool:
+    """Record `key` in `sent` (CRC-32s); True if it was not there yet."""
+    digest = zlib.crc32(key.encode())
+    if digest in sent:
+        return False
+    sent.append(digest)
+    return True
 
 
 class ClusterStage:
