@@ -149,16 +149,18 @@ class LinkGraph:
         key.members.append(account)
         key.count += 1
         key.established += not young
-        self.account_keys.setdefault(account, []).append(key_name)
-        if account not in self.parent:
-            self._add(account, ts)
         if key.established > self.policies[kind].cap(self.n_accounts) or key.count > self.max_cluster_size():
             self._make_popular(key_name, key)
             return
-        if len(key.members) > 1:
-            self._union(account, key.members[0], key_name)
-        else:
-            self.components[self._find(account)].keys.add(key_name)
+        if len(key.members) < 2:
+            return  # an unshared key links nothing: the account needs no graph node (memory)
+        anchor = key.members[0]
+        new_members = (anchor, account) if len(key.members) == 2 else (account,)
+        for member in new_members:
+            self.account_keys.setdefault(member, []).append(key_name)
+            if member not in self.parent:
+                self._add(member, ts)
+        self._union(account, anchor, key_name)
 
     # -- union-find -----------------------------------------------------------------
     def _add(self, account: str, ts: float) -> None:
@@ -205,7 +207,7 @@ class LinkGraph:
             keys = self.account_keys.get(account)
             if keys and key_name in keys:
                 keys.remove(key_name)
-        roots = {self._find(a) for a in members}
+        roots = {self._find(a) for a in members if a in self.parent}
         for root in roots:
             self._rebuild(root)
 
@@ -239,7 +241,8 @@ class LinkGraph:
         return [c for c in self.components.values() if len(c.members) >= min_size]
 
     def forget(self, account: str) -> None:
-        """Drop an evicted account: leave its keys; its cluster shrinks (id kept)."""
+        """Drop an evicted account from its cluster, which shrinks (id kept). (A key it alone
+        used still names it as first member: key expiry is part of the state-TTL work.)"""
         if account not in self.parent:
             return
         for key_name in self.account_keys.pop(account, ()):
