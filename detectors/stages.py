@@ -63,7 +63,9 @@ class AccountStage:
             state.ip = ip
             state.network = network_key(event)
         state.org = event["org_id"]
-        state.system_prompt = event["system_prompt_hash"]
+        system_prompt = event["system_prompt_hash"]
+        new_prompt = system_prompt != state.system_prompt
+        state.system_prompt = system_prompt
         sent = state.sent
         if len(sent) >= MAX_SENT_KEYS:
             return
@@ -73,8 +75,7 @@ class AccountStage:
             state.payment = payment
             if payment is not None and _first(sent, "pay:" + payment):
                 out.append(LinkMessage(account, "pay", payment, ts, young=young))
-        system_prompt = event["system_prompt_hash"]
-        if system_prompt is not None and _first(sent, "sys:" + system_prompt):
+        if new_prompt and system_prompt is not None and _first(sent, "sys:" + system_prompt):
             out.append(LinkMessage(account, "sys", system_prompt, ts, young=young))
         if repeated or state.n_events <= WEAK_TEMPLATE_EVENTS:
             simhash = event["prompt_simhash_int"]

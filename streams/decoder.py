@@ -136,8 +136,22 @@ def _bool(value: Any) -> bool:
     return value
 
 
+_MINUTE_CACHE: dict[str, float] = {}  # 'YYYY-MM-DDTHH:MM' -> epoch seconds (a bounded memo)
+_MINUTE_CACHE_MAX = 100_000
+
+
 def _timestamp(value: Any) -> float:
-    """RFC 3339 with a UTC offset ('Z' or '+00:00'; other offsets converted) -> epoch s."""
+    """RFC 3339 with a UTC offset ('Z' or '+00:00'; other offsets converted) -> epoch s.
+
+    The gateway's canonical form (`2026-11-20T08:15:02.123Z`) takes a fast path: its minute is
+    parsed once and memoised; both paths compute the same float for the same text.
+    """
+    if type(value) is str and len(value) == 24 and value[23] == "Z" and value[19] == "." and value[16] == ":":
+        base = _MINUTE_CACHE.get(value[:16])
+        if base is not None:
+            sec, ms = value[17:19], value[20:23]
+            if sec.isascii() and sec.isdigit() and ms.isascii() and ms.isdigit() and sec < "60":
+                return base + int(sec) + int(ms) / 1000
     if type(value) is not str:
         raise _Invalid("wrong_type", f"expected RFC 3339 string, got {_type_name(value)}")
     if not 20 <= len(value) <= 35 or value[10] not in "Tt" or value[4] != "-":
@@ -151,6 +165,12 @@ def _timestamp(value: Any) -> float:
     seconds = parsed.timestamp()
     if not MIN_TS_S <= seconds < MAX_TS_S:
         raise _Invalid("out_of_range", f"{value} outside 2000..2100")
+    if len(value) == 24 and value[23] == "Z" and value[19] == ".":
+        base = parsed.replace(second=0, microsecond=0).timestamp()
+        if len(_MINUTE_CACHE) >= _MINUTE_CACHE_MAX:
+            _MINUTE_CACHE.clear()
+        _MINUTE_CACHE[value[:16]] = base
+        return base + parsed.second + int(value[20:23]) / 1000
     return seconds
 
 

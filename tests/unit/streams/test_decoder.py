@@ -274,3 +274,16 @@ def test_arbitrary_field_values_never_raise_and_paths_agree(changes):
         assert result.code and result.detail
         assert result.field, "a rejected event must name the field at fault"
         assert _diagnose(orjson.loads(raw)).code == result.code or result.field == "account_created_at"
+
+
+def test_timestamp_fast_path_matches_the_full_parse():
+    from streams import decoder
+
+    decoder._MINUTE_CACHE.clear()
+    first = decode(with_(ts="2026-11-20T08:15:59.999Z"))["ts_s"]  # full parse, fills the memo
+    again = decode(with_(ts="2026-11-20T08:15:59.999Z"))["ts_s"]  # fast path
+    other = decode(with_(ts="2026-11-20T08:15:07.004Z"))["ts_s"]
+    assert first == again == pytest.approx(1795162559.999)
+    assert other == pytest.approx(1795162507.004)
+    assert rejected(with_(ts="2026-11-20T08:15:6x.004Z")).code == "invalid_format"
+    assert rejected(with_(ts="2026-11-20T08:15:61.004Z")).code == "invalid_format"
