@@ -52,6 +52,18 @@ class Campaign(Behaviour):
     def choose_model(self, acct: Account, t: int, rng: random.Random, new_share: float | None = None) -> str:
         return super().choose_model(acct, t, rng, self.p["pivot_share"] if new_share is None else new_share)
 
+    def fill_cloud_account(self, acct: Account, t: int, rng: random.Random, age_median_days: float,
+                           payment) -> None:
+        """Profile of a scripted account on this campaign's cloud VMs (`payment()` draws its card)."""
+        acct.api_key_id = new_key(rng)
+        acct.org_id = None
+        acct.created_at = self.created_before(t, rng, age_median_days)
+        acct.payment = payment()
+        acct.user_agent = self.sdk_agent(rng)
+        acct.system_prompt = None
+        self.set_cloud_profile(acct, t, rng, self.cloud)
+        acct.adopt_at = self.pivot_time(rng)
+
     def set_cloud_profile(self, acct: Account, t: int, rng: random.Random, addresses: tuple) -> None:
         acct.asn, acct.country, pool = addresses
         acct.ip = choose(rng, pool)
@@ -172,14 +184,7 @@ class SyncFleetCampaign(Campaign):
         return self._next_round(acct, rng)
 
     def fill_profile(self, acct: Account, t: int, rng: random.Random) -> None:
-        acct.api_key_id = new_key(rng)
-        acct.org_id = None
-        acct.created_at = self.created_before(t, rng, self.p["age_median_days"])
-        acct.payment = choose(rng, self.cards)
-        acct.user_agent = self.sdk_agent(rng)
-        acct.system_prompt = None
-        self.set_cloud_profile(acct, t, rng, self.cloud)
-        acct.adopt_at = self.pivot_time(rng)
+        self.fill_cloud_account(acct, t, rng, self.p["age_median_days"], lambda: choose(rng, self.cards))
 
     def emit(self, acct: Account, t: int, event_id: str, ts: str, rng: random.Random) -> tuple[str, int | None]:
         event = self.event(
@@ -252,14 +257,7 @@ class ScraperCampaign(Campaign):
         return self._after(self.start_ms, rng)
 
     def fill_profile(self, acct: Account, t: int, rng: random.Random) -> None:
-        acct.api_key_id = new_key(rng)
-        acct.org_id = None
-        acct.created_at = self.created_before(t, rng, 30)
-        acct.payment = new_card(rng)
-        acct.user_agent = self.sdk_agent(rng)
-        acct.system_prompt = None
-        self.set_cloud_profile(acct, t, rng, self.cloud)
-        acct.adopt_at = self.pivot_time(rng)
+        self.fill_cloud_account(acct, t, rng, 30, lambda: new_card(rng))
 
     def emit(self, acct: Account, t: int, event_id: str, ts: str, rng: random.Random) -> tuple[str, int | None]:
         event = self.event(
