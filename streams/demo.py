@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
+import orjson
 from prometheus_client.parser import text_string_to_metric_families
 
 from streams import kafka_local
@@ -72,9 +73,12 @@ def demo(scenario: str, speed: float, workers: int, until_done: bool) -> None:
     run_dir = settings.home / "demo"
     run_dir.mkdir(parents=True, exist_ok=True)
     d = Demo(settings, run_dir)
-    was_running, _ = kafka_local.status(settings)
-    click.echo(kafka_local.up(settings))
-    d.started_kafka = not was_running
+    if kafka_local.broker_ready(settings.kafka_bootstrap):
+        click.echo(f"using the Kafka broker at {settings.kafka_bootstrap}")
+        kafka_local.create_topics(settings)
+    else:
+        click.echo(kafka_local.up(settings))
+        d.started_kafka = True
     ports = [settings.web_port + i for i in range(workers)]
     try:
         for port in ports:
@@ -89,15 +93,16 @@ def demo(scenario: str, speed: float, workers: int, until_done: bool) -> None:
                             "--topic", settings.input_topic)
         click.echo(f"metrics: {', '.join(f'http://127.0.0.1:{p}/metrics' for p in ports)}  "
                    f"logs: {run_dir}/  ground truth: {run_dir / 'truth.json'}  (Ctrl-C to stop)")
-        status_loop(ports, simulator, until_done, sys.stdout.isatty())
+        status_loop(ports, simulator, run_dir / "truth.json", until_done, sys.stdout.isatty())
     except KeyboardInterrupt:
         click.echo("\nstopping ...")
     finally:
         d.stop()
 
 
-def status_loop(ports: list[int], simulator: subprocess.Popen, until_done: bool, tty: bool) -> None:
+def status_loop(ports: list[int], simulator: subprocess.Popen, truth: Path, until_done: bool, tty: bool) -> None:
     last, last_t, printed = 0.0, time.monotonic(), 0.0
+    produced: int | None = None  # known once the simulator has finished and written its truth
     while True:
         time.sleep(1.0)
         merged: dict[str, float] = {}
@@ -119,6 +124,10 @@ def status_loop(ports: list[int], simulator: subprocess.Popen, until_done: bool,
         elif now - printed >= 5:
             print(line, flush=True)
             printed = now
-        if until_done and simulator.poll() is not None and lag == 0 and done > 0:
+        if produced is None and simulator.poll() is not None:
+            if simulator.returncode != 0:
+                raise click.ClickException(f"the simulator failed; see {truth.parent}/simulator.log")
+            produced = orjson.loads(truth.read_bytes())["events"]
+        if until_done and produced is not None and done >= produced:
             print("\n" + line if tty else line, flush=True)
             return
