@@ -15,9 +15,8 @@ Rejection(code='wrong_type', field='status', detail='expected integer, got str')
 from __future__ import annotations
 
 import ipaddress
-import math
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any, Callable, NamedTuple, TypedDict
 
 import orjson
@@ -349,19 +348,6 @@ def _diagnose(doc: dict) -> Rejection:
         except Exception as exc:  # a validator bug must not crash the worker
             return Rejection("invalid_format", field, f"{type(exc).__name__}: {exc}"[:200])
     return Rejection("invalid_format", "", "rejected by the fast path but no rule names it")
-
-
-def format_ts(seconds: float) -> str:
-    """Epoch seconds -> RFC 3339 UTC with milliseconds.
-
-    >>> format_ts(1795162502.123)
-    '2026-11-20T08:15:02.123Z'
-    """
-    whole = math.floor(seconds)
-    millis = int(round((seconds - whole) * 1000))
-    if millis == 1000:
-        whole, millis = whole + 1, 0
-    return datetime.fromtimestamp(whole, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S") + f".{millis:03d}Z"
 
 
 def decode_message(key: bytes | None, value: bytes | None) -> ApiRequest | Rejection:
