@@ -287,10 +287,14 @@ class ClusterScorer:
             reasons.append({"signal": "round_robin", "detail": f"load spread evenly across accounts (CV {f['load_cv']:.2f})"})
         if coordination_parts["sync"] > 0.3:
             reasons.append({"signal": "synchrony", "detail": f"{f['sync_share']:.0%} of accounts act within 2 s of another"})
-        labels = {"cot": "reasoning elicitation", "output": "output length", "narrow": "coding/reasoning/tool-use focus",
+        labels = {"cot": "reasoning elicitation", "output": "output per request", "narrow": "coding/reasoning/tool-use focus",
                   "repetition": "template repetition", "new_model": "use of the newly released model"}
         strong = [name for name, v in sorted(harvest_parts.items(), key=lambda kv: -kv[1]) if v > 0.3]
         if strong:
-            detail = "; ".join(f"{labels[name]} {f[name]:.2f} vs population {self.reference[name].mean:.2f}" for name in strong[:3])
+            def shown(name: str, value: float) -> str:
+                return f"{math.expm1(value):,.0f} tokens" if name == "output" else f"{value:.2f}"
+
+            detail = "; ".join(f"{labels[name]} {shown(name, f[name])} vs population {shown(name, self.reference[name].mean)}"
+                               for name in strong[:3])
             reasons.append({"signal": "harvesting", "detail": detail})
         return tuple(reasons)
