@@ -3,8 +3,9 @@
     AccountStage (keyed by account) --LinkMessage, AccountSummary--> ClusterStage
     ClusterStage --AlertEvent (account and cluster scope)--> anomaly-alerts
 
-Each stage owns its state; stages never call each other. `detectors.replay` wires them in
-one process; `streams/` distributes them over Kafka partitions without changing this code.
+Each stage owns its state; stages never call each other. `run` below wires them in one
+process (`hydrawatch replay`); the streaming topology distributes them over Kafka partitions
+without changing this code.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ WEAK_TEMPLATE_EVENTS = 4  # an account's first prompts may join (or found, with 
 
 @dataclass(frozen=True, slots=True)
 class LinkMessage:
-    """`account` uses `value` of `kind` (pay, net, sys, tpl); `strong` tpl = repeated by the account."""
+    """`account` uses `value` of `kind` (pay, sys, tpl); a `strong` tpl was repeated by the account."""
 
     account: str
     kind: str
@@ -39,9 +40,9 @@ class LinkMessage:
 class AccountStage:
     """Per-account features; emits link messages and account summaries."""
 
-    def __init__(self, seed: int = 0) -> None:
+    def __init__(self) -> None:
         self.states: dict[str, AccountState] = {}
-        self.catalog = ModelCatalog()
+        self.catalog = ModelCatalog()  # per partition, like the state
 
     def process(self, event: Mapping[str, Any], out: list) -> None:
         account = event["account_id"]
@@ -198,7 +199,7 @@ def run(events: Iterable[Mapping[str, Any]], partitions: int = 8, seed: int = 0)
     """Replay: all stages in one process, account state partitioned as Kafka would."""
     from detectors.partitioning import partition_for
 
-    account_stages = [AccountStage(seed=seed + p) for p in range(partitions)]
+    account_stages = [AccountStage() for _ in range(partitions)]
     cluster_stage = ClusterStage(seed=seed)
     alerts: list[AlertEvent] = []
     out: list = []
