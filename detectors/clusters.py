@@ -17,10 +17,11 @@ cluster vectors add "unusual among all clusters", and each cluster's own history
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Callable, Iterable, Mapping
 
 from river import anomaly
 
@@ -60,8 +61,6 @@ def _coincidence_share(stamps: list[float], window: float = 2.0, control_lag: fl
     >>> _coincidence_share([float(t) for t in range(0, 600, 3)])  # steady, not synchronised
     0.0
     """
-    import bisect
-
     n = len(stamps)
     if n < 2:
         return 0.0
@@ -78,6 +77,19 @@ def _coincidence_share(stamps: list[float], window: float = 2.0, control_lag: fl
         return hits
 
     return max(0.0, (near(0.0) - near(control_lag, -control_lag)) / n)
+
+
+def _cross_owner_share(members: list[AccountSummary], keys_of: Callable[[AccountSummary], Iterable[str]],
+                       owner_of: Callable[[AccountSummary], str], more_than: int) -> float:
+    """Share of members holding a key that more than `more_than` distinct owners hold."""
+    owners: dict[str, set] = {}
+    member_keys = []
+    for s in members:
+        held = list(keys_of(s))
+        member_keys.append(held)
+        for k in held:
+            owners.setdefault(k, set()).add(owner_of(s))
+    return sum(1 for held in member_keys if any(len(owners[k]) > more_than for k in held)) / len(members)
 
 
 def _clip01(x: float) -> float:
@@ -120,7 +132,6 @@ class ClusterScorer:
         self.warmup_summaries = warmup_summaries
         self.reference = {name: RunningStat() for name in HARVEST_FEATURES}
         self.young = RunningStat()
-        self.with_card = RunningStat()
         self.hst = anomaly.HalfSpaceTrees(n_trees=10, height=6, window_size=128, seed=seed,
                                           limits={k: (0.0, 1.0) for k in ("harvest", "coordination", *COORDINATION_WEIGHTS)})
         self.hst_calibrator = QuantileCalibrator(0.0, 1.0, bins=100, half_life=20_000.0, min_count=50)
@@ -136,7 +147,6 @@ class ClusterScorer:
             self.reference[name].update(_member_value(name, s))
         if s.n_events == 1:
             self.young.update(float(s.age_days < YOUNG_DAYS))
-            self.with_card.update(float(s.payment is not None))
 
     @property
     def readiness(self) -> float:
@@ -175,29 +185,17 @@ class ClusterScorer:
         f["card_share"] = len(cards) / n
         f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
         # Sharing a card across owners: an organisation's accounts sharing its card is expected.
-        owners: dict[str, set] = {}
-        for s in members:
-            if s.payment is not None:
-                owners.setdefault(s.payment, set()).add(s.org or s.account_id)
-        f["cross_owner_card_share"] = sum(1 for s in members if s.payment is not None and len(owners[s.payment]) > 1) / n
-        # A private system prompt deployed across owners: one operator's tooling.
-        # (Only rare prompts, the ones that link: a popular IDE's prompt says nothing.)
-        prompt_owners: dict[str, set] = {}
-        for s in members:
-            if s.system_prompt is not None and f"sys:{s.system_prompt}" in keys:
-                prompt_owners.setdefault(s.system_prompt, set()).add(s.org or s.payment or s.account_id)
-        f["cross_owner_prompt_share"] = sum(
-            1 for s in members if len(prompt_owners.get(s.system_prompt, ())) > 2) / n
-        # Same for prompt templates (the rare ones that link).
-        template_owners: dict[str, set] = {}
-        member_templates: dict[str, list[str]] = {}
-        for s in members:
-            tpl = [k for k in (member_keys or {}).get(s.account_id, ()) if k.startswith("tpl:")]
-            member_templates[s.account_id] = tpl
-            for k in tpl:
-                template_owners.setdefault(k, set()).add(s.org or s.payment or s.account_id)
-        f["cross_owner_template_share"] = sum(
-            1 for s in members if any(len(template_owners[k]) > 2 for k in member_templates[s.account_id])) / n
+        f["cross_owner_card_share"] = _cross_owner_share(
+            members, lambda s: (s.payment,) if s.payment is not None else (), lambda s: s.org or s.account_id, 1)
+        # A private system prompt, or prompt template, deployed across owners: one operator's
+        # tooling. (Only rare ones, the keys that link: a popular IDE's prompt says nothing.)
+        def owner(s: AccountSummary) -> str:
+            return s.org or s.payment or s.account_id
+
+        f["cross_owner_prompt_share"] = _cross_owner_share(
+            members, lambda s: (s.system_prompt,) if f"sys:{s.system_prompt}" in keys else (), owner, 2)
+        f["cross_owner_template_share"] = _cross_owner_share(
+            members, lambda s: [k for k in (member_keys or {}).get(s.account_id, ()) if k.startswith("tpl:")], owner, 2)
         f["accounts_per_network"] = n / len({s.network for s in members})
         # Daily rhythm of the group: entropy of the hours of its members' activity.
         hours = Counter()
@@ -272,8 +270,7 @@ class ClusterScorer:
         kinds = Counter(k.split(":", 1)[0] for k in keys)
         cards = len({s.payment for s in members if s.payment})
         shared = ", ".join(f"{v} {name}" for name, v in (("payment fingerprints", kinds["pay"]),
-                           ("prompt templates", kinds["tpl"]), ("system prompts", kinds["sys"]),
-                           ("network prefixes", kinds["net"])) if v)
+                           ("prompt templates", kinds["tpl"]), ("system prompts", kinds["sys"])) if v)
         reasons = [{"signal": "linked", "detail": f"{n} accounts share {shared or 'links'}; {cards} distinct payment instruments"}]
         if coordination_parts["young"] > 0.3:
             reasons.append({"signal": "young", "detail": f"{f['young_share']:.0%} of accounts created within {YOUNG_DAYS:g} days of first use; {f['new_24h_share']:.0%} first seen in the last 24 h"})

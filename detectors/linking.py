@@ -55,6 +55,11 @@ class _Component:
     born_ts: float = 0.0
 
 
+def _bands(simhash: int) -> list[tuple[int, int]]:
+    """The LSH keys of a SimHash: (band index, 16-bit band value) for each of the four bands."""
+    return [(i, (simhash >> (16 * i)) & 0xFFFF) for i in range(BANDS)]
+
+
 def _cluster_id(seed: str) -> str:
     return "cl-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
 
@@ -89,7 +94,7 @@ class LinkGraph:
     def observe_template(self, account: str, simhash: int, ts: float, *, create: bool, young: bool = False) -> None:
         """`account` sent prompt `simhash`. A template is founded when the account itself
         repeats the prompt (`create`), or when another account sent a near-duplicate recently."""
-        bands = [(i, (simhash >> (16 * i)) & 0xFFFF) for i in range(BANDS)]
+        bands = _bands(simhash)
         rep = self._match(self.template_bands, bands, simhash)
         founder = None
         if rep is None:
@@ -130,8 +135,7 @@ class LinkGraph:
             self.candidate_bands.setdefault(band, []).append(entry)
         if len(self.candidates) > self.max_candidates:
             old = self.candidates.popleft()
-            for i in range(BANDS):
-                band = (i, (old[0] >> (16 * i)) & 0xFFFF)
+            for band in _bands(old[0]):
                 bucket = self.candidate_bands[band]
                 bucket.remove(old)
                 if not bucket:

@@ -114,7 +114,6 @@ class ClusterStage:
         self.next_scoring: float | None = None
         self.dirty: set[str] = set()
         self.verdicts: dict[str, ClusterVerdict] = {}
-        self.max_scores: dict[str, float] = {}  # highest score each cluster reached (diagnostics)
         self.last_scored: dict[str, float] = {}
 
     def process(self, message: LinkMessage | AccountSummary, out: list) -> None:
@@ -184,8 +183,6 @@ class ClusterStage:
                 verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys)
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts
-                if verdict.score > self.max_scores.get(cid, 0.0):
-                    self.max_scores[cid] = verdict.score
             elif not self.incidents.is_open(cid):
                 self.dirty.add(account)  # not due yet: look again next round
                 continue
