@@ -211,7 +211,7 @@ class LinkGraph:
             keys = self.account_keys.get(account)
             if keys and key_name in keys:
                 keys.remove(key_name)
-        roots = {self._find(a) for a in members if a in self.parent}
+        roots = dict.fromkeys(self._find(a) for a in members if a in self.parent)  # ordered, unique
         for root in roots:
             self._rebuild(root)
 

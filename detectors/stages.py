@@ -112,7 +112,9 @@ class ClusterStage:
         self.score_interval_s = score_interval_s
         self.watermark = float("-inf")
         self.next_scoring: float | None = None
-        self.dirty: set[str] = set()
+        # Accounts whose cluster changed, in arrival order (a dict, not a set: set order follows
+        # string hashes, which differ between processes, and scoring order feeds the models).
+        self.dirty: dict[str, None] = {}
         self.verdicts: dict[str, ClusterVerdict] = {}
         self.last_scored: dict[str, float] = {}
 
@@ -132,7 +134,7 @@ class ClusterStage:
             self.members[account] = message
         comp = self.graph.cluster_of(account)
         if comp is not None:
-            self.dirty.add(account)
+            self.dirty[account] = None
         if type(message) is not LinkMessage:
             if not (comp is not None and self.incidents.is_open(comp.cluster_id)):
                 self.scorer.observe_account(message)  # flagged clusters don't shape the reference
@@ -168,7 +170,7 @@ class ClusterStage:
         for absorbed, into in self.graph.merges:
             out.extend(self.incidents.merge(absorbed, into, ts))
         self.graph.merges.clear()
-        dirty, self.dirty = self.dirty, set()
+        dirty, self.dirty = self.dirty, {}
         seen: set[str] = set()
         for account in dirty:
             comp = self.graph.cluster_of(account)
@@ -184,7 +186,7 @@ class ClusterStage:
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts
             elif not self.incidents.is_open(cid):
-                self.dirty.add(account)  # not due yet: look again next round
+                self.dirty[account] = None  # not due yet: look again next round
                 continue
             out.extend(self.incidents.observe(cid, verdict.score, ts, verdict.reasons, comp.members,
                                               evidence=verdict.evidence))

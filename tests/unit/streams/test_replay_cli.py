@@ -26,3 +26,24 @@ def test_replay_writes_contract_alerts_and_counts_rejects(tmp_path):
         assert m["status"] in ("firing", "resolved") and m["scope"] in ("account", "cluster")
         assert 0.0 <= m["score"] <= 1.0 and m["severity"] in ("warning", "critical")
         assert all({"signal", "detail"} <= set(r) for r in m["reasons"])
+
+
+def test_replay_is_identical_across_processes_with_different_hash_seeds(tmp_path):
+    """Backtests must give the stream's answers: nothing may depend on str hash order."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[3]
+    events = tmp_path / "events.jsonl"
+    with open(events, "w") as f:
+        for _, _, line in Simulation(load_scenario("smoke")).records():
+            f.write(line + "\n")
+    outputs = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"alerts-{hash_seed}.jsonl"
+        subprocess.run([sys.executable, "-m", "streams.cli", "replay", "--input", str(events), "--alerts-out", str(out)],
+                       cwd=repo, env=dict(os.environ, PYTHONHASHSEED=hash_seed), check=True, capture_output=True)
+        outputs.append(out.read_bytes())
+    assert outputs[0] and outputs[0] == outputs[1]
