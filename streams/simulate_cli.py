@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -24,14 +23,15 @@ from simulator.evaluate import format_table
 from simulator.generator import Simulation
 from simulator.output import write_jsonl
 from simulator.scenario import load_scenario
+from streams.settings import Settings
 
-DEFAULT_BOOTSTRAP = "127.0.0.1:9092"
 Record = tuple[int, str, str]
 BATCH_BYTES = 1024 * 1024
 
 
 def bootstrap_servers() -> str:
-    return os.environ.get("HYDRAWATCH_KAFKA_BOOTSTRAP", DEFAULT_BOOTSTRAP)
+    """HYDRAWATCH_KAFKA_BOOTSTRAP, as every command reads it (streams.settings)."""
+    return Settings.from_env().kafka_bootstrap
 
 
 def best_compression() -> str | None:
@@ -187,13 +187,14 @@ def write_truth(path: str, truth: dict) -> None:
 @click.option("--speed", type=float, default=None,
               help="Simulated seconds per wall second (60 = 1 simulated hour per minute). Default: as fast as possible.")
 @click.option("--accounts-scale", type=float, default=1.0, show_default=True, help="Multiply all account counts.")
-@click.option("--topic", default="api-requests", show_default=True, help="Kafka topic for --out kafka.")
+@click.option("--topic", default=None, help="Kafka topic for --out kafka [HYDRAWATCH_INPUT_TOPIC, api-requests].")
 @click.option("--compression", default="auto", show_default=True,
               type=click.Choice(["auto", "none", "gzip", "lz4", "snappy", "zstd"]),
               help="Kafka compression (auto: lz4 if installed, else none).")
 def simulate(scenario_name, out, truth_path, seed, hours, start, speed, accounts_scale, topic, compression):
     """Generate a scenario's API-request events in event-time order, plus its ground truth."""
     scenario = load_scenario(scenario_name, seed=seed, hours=hours, start=start, accounts_scale=accounts_scale)
+    topic = topic or Settings.from_env().input_topic
 
     def records_and_truth():
         simulation = Simulation(scenario)
@@ -265,7 +266,7 @@ def read_topic(topic: str, bootstrap: str | None = None, timeout_s: float = 30.0
 
 def read_alerts(source: str) -> Iterator[dict]:
     if source.startswith("kafka:"):
-        return read_topic(source.removeprefix("kafka:") or "anomaly-alerts")
+        return read_topic(source.removeprefix("kafka:") or Settings.from_env().alerts_topic)
     return read_jsonl(source)
 
 
