@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import math
+import struct
 from array import array
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -27,6 +28,9 @@ NEW_MODEL_WINDOW_S = 3 * DAY_S  # a model first seen within this window counts a
 YOUNG_ACCOUNT_S = 14 * DAY_S
 NEAR_DUP_BITS = 3  # SimHash Hamming distance for "the same prompt template"
 RECENT_PROMPTS = 8
+
+_LEN = struct.Struct("<H")  # length of a text field in AccountState.to_bytes
+_NONE = b"\xff\xff"
 
 NARROW_TASKS = frozenset({"coding", "reasoning", "tool_use"})
 TASKS = ("chat", "coding", "reasoning", "tool_use", "writing", "analysis", "vision", "other")
@@ -75,6 +79,20 @@ class ModelCatalog:
         first = self.first_seen[model]
         established = first <= self.start + HOUR_S  # present when observation began
         self._new_until[model] = float("-inf") if established else first + NEW_MODEL_WINDOW_S
+
+    def to_dict(self) -> dict:
+        """Plain data for a state table (see `from_dict`)."""
+        return {"start": self.start, "first_seen": self.first_seen}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "ModelCatalog":
+        c = cls()
+        for model, ts in sorted(data["first_seen"].items(), key=lambda kv: kv[1]):
+            c.first_seen[model] = ts
+        c.start = data["start"]
+        for model in c.first_seen:
+            c.observe(model, c.first_seen[model])
+        return c
 
     def is_new(self, model: str, ts: float) -> bool:
         first = self.first_seen.get(model, ts)
@@ -232,6 +250,68 @@ class AccountState:
             self.next_summary = self.next_summary * 2 if self.next_summary < 64 else self.next_summary + 64
             return True
         return False
+
+    # Compact binary form (for the stream's state table): ~600 bytes, a few microseconds.
+    _FLOATS = ("created_s", "first_ts", "last_ts", "anchor", "w_day", "w_hour", "rate_1h", "rate_1d", "out_tokens",
+               "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors", "throttled", "new_model", "dup",
+               "gap_mean", "gap_m2", "base_mean", "base_var", "shift")
+    _HEAD = struct.Struct("<B23d3IB")  # version, floats, n_events, gap_n, next_summary, len(sent)
+    _VERSION = 1
+
+    def to_bytes(self) -> bytes:
+        """Serialise (see `from_bytes`).
+
+        >>> s = AccountState.new(0.0, 86400.0); _ = s.update(EXAMPLE)
+        >>> AccountState.from_bytes(s.to_bytes()).summary() == s.summary()
+        True
+        """
+        head = self._HEAD.pack(
+            self._VERSION, self.created_s, self.first_ts, self.last_ts, self.anchor, self.w_day, self.w_hour,
+            self.rate_1h, self.rate_1d, self.out_tokens, self.in_tokens, self.cot, self.thinking, self.tools,
+            self.multi_turn, self.errors, self.throttled, self.new_model, self.dup, self.gap_mean, self.gap_m2,
+            self.base_mean, self.base_var, self.shift, self.n_events, self.gap_n, self.next_summary, len(self.sent),
+        )
+        parts = [head, self.tasks.tobytes(), self.hours.tobytes(), self.recent.tobytes(), self.sent.tobytes()]
+        for text in (self.payment, self.org, self.system_prompt, self.ip, self.network):
+            if text is None:
+                parts.append(_NONE)
+            else:
+                raw = text.encode()
+                parts.append(_LEN.pack(len(raw)))
+                parts.append(raw)
+        return b"".join(parts)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "AccountState":
+        head = cls._HEAD
+        values = head.unpack_from(data)
+        if values[0] != cls._VERSION:
+            raise ValueError(f"account state version {values[0]} is not {cls._VERSION}")
+        s = cls.__new__(cls)
+        (_, s.created_s, s.first_ts, s.last_ts, s.anchor, s.w_day, s.w_hour, s.rate_1h, s.rate_1d, s.out_tokens,
+         s.in_tokens, s.cot, s.thinking, s.tools, s.multi_turn, s.errors, s.throttled, s.new_model, s.dup,
+         s.gap_mean, s.gap_m2, s.base_mean, s.base_var, s.shift, s.n_events, s.gap_n, s.next_summary,
+         n_sent) = values
+        at = head.size
+        s.tasks = array("d", data[at:at + 8 * len(TASKS)])
+        at += 8 * len(TASKS)
+        s.hours = array("I", data[at:at + 96])
+        at += 96
+        s.recent = array("Q", data[at:at + 8 * RECENT_PROMPTS])
+        at += 8 * RECENT_PROMPTS
+        s.sent = array("I", data[at:at + 4 * n_sent])
+        at += 4 * n_sent
+        texts = []
+        for _ in range(5):
+            (n,) = _LEN.unpack_from(data, at)
+            at += 2
+            if n == 0xFFFF:
+                texts.append(None)
+            else:
+                texts.append(data[at:at + n].decode())
+                at += n
+        s.payment, s.org, s.system_prompt, s.ip, s.network = texts
+        return s
 
     def summary(self, account_id: str = "") -> AccountSummary:
         w = self.w_day

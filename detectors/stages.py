@@ -20,6 +20,7 @@ from detectors.clusters import ClusterScorer, ClusterVerdict
 from detectors.features import YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, network_key
 from detectors.linking import LinkGraph
 from detectors.population import AccountCalibration, PopulationModel
+from detectors.sequencer import Sequencer
 
 MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
 WEAK_TEMPLATE_EVENTS = 4  # an account's first prompts may join (or found, with another account) a template
@@ -43,10 +44,13 @@ class AccountStage:
     def __init__(self) -> None:
         self.states: dict[str, AccountState] = {}
         self.catalog = ModelCatalog()  # per partition, like the state
+        self.clock = float("-inf")  # newest event time seen (see detectors.sequencer)
 
     def process(self, event: Mapping[str, Any], out: list) -> None:
         account = event["account_id"]
         ts = event["ts_s"]
+        if ts > self.clock:
+            self.clock = ts
         state = self.states.get(account)
         if state is None:
             state = self.states[account] = AccountState.new(event["account_created_s"], ts)
@@ -94,6 +98,29 @@ def _first(sent: array, key: str) -> bool:
     return True
 
 
+_SUMMARY_FIELDS = tuple(AccountSummary.__dataclass_fields__)
+
+
+def to_wire(message: LinkMessage | AccountSummary) -> list:
+    """A stage message as plain JSON-able data (see `from_wire`).
+
+    >>> m = LinkMessage("acct_1", "tpl", 2**63 + 5, 60.0, strong=False)
+    >>> from_wire(to_wire(m)) == m
+    True
+    """
+    if type(message) is LinkMessage:
+        return ["L", message.account, message.kind, message.value, message.ts, message.strong, message.young]
+    return ["S", *[getattr(message, name) for name in _SUMMARY_FIELDS]]
+
+
+def from_wire(data: list) -> LinkMessage | AccountSummary:
+    if data[0] == "L":
+        return LinkMessage(*data[1:])
+    if data[0] == "S":
+        return AccountSummary(*data[1:])
+    raise ValueError(f"not a stage message: {data[:1]!r}")
+
+
 class ClusterStage:
     """Link graph, member summaries, the population and per-cluster models; decides every alert.
 
@@ -117,6 +144,12 @@ class ClusterStage:
         self.dirty: dict[str, None] = {}
         self.verdicts: dict[str, ClusterVerdict] = {}
         self.last_scored: dict[str, float] = {}
+        # Optional `ScoreObserver` (the stream's metrics); it sees scores, it never changes them.
+        self.observer: Any = None
+
+    def feed(self, messages: Iterable[LinkMessage | AccountSummary], out: list) -> None:
+        for message in messages:
+            self.process(message, out)
 
     def process(self, message: LinkMessage | AccountSummary, out: list) -> None:
         if type(message) is LinkMessage:
@@ -129,7 +162,8 @@ class ClusterStage:
             account = message.account
         else:
             account = message.account_id
-            if account not in self.members:
+            previous = self.members.get(account)
+            if previous is None:
                 self.graph.n_accounts += 1
             self.members[account] = message
         comp = self.graph.cluster_of(account)
@@ -146,6 +180,10 @@ class ClusterStage:
                 score = 0.0
             if score >= self.account_incidents.policy.resolve:
                 self._account_alert(message, score, verdict.reasons, comp, out)
+            if self.observer is not None:
+                flagged = (comp is not None and self.incidents.is_open(comp.cluster_id)) \
+                    or self.account_incidents.is_open(account)
+                self.observer.account_scored(previous, message, score, flagged)
         self.advance(message.ts, out)
 
     def _account_alert(self, s: AccountSummary, score: float, reasons: tuple, comp, out: list) -> None:
@@ -185,6 +223,8 @@ class ClusterStage:
                 verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys)
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts
+                if self.observer is not None:
+                    self.observer.cluster_scored(cid, verdict, members, ts)
             elif not self.incidents.is_open(cid):
                 self.dirty[account] = None  # not due yet: look again next round
                 continue
@@ -195,22 +235,30 @@ class ClusterStage:
 
 
 def run(events: Iterable[Mapping[str, Any]], partitions: int = 8, seed: int = 0) -> list[AlertEvent]:
-    """Replay: all stages in one process, account state partitioned as Kafka would."""
+    """Replay: all stages in one process, partitioned as Kafka would and merged by `Sequencer`
+    exactly as the stream merges them, so both feed the cluster stage the same sequence."""
     from detectors.partitioning import partition_for
 
     account_stages = [AccountStage() for _ in range(partitions)]
     cluster_stage = ClusterStage(seed=seed)
+    sequencer = Sequencer(partitions)
+    offsets = [0] * partitions
     alerts: list[AlertEvent] = []
     out: list = []
     cache: dict[str, int] = {}
-    for event in events:
+    for n, event in enumerate(events):
         account = event["account_id"]
         p = cache.get(account)
         if p is None:
             p = cache[account] = partition_for(account.encode(), partitions)
-        account_stages[p].process(event, out)
+        stage = account_stages[p]
+        stage.process(event, out)
         if out:
-            for message in out:
-                cluster_stage.process(message, alerts)
+            for i, message in enumerate(out):
+                sequencer.push(p, stage.clock, offsets[p], i, message)
             out.clear()
+        offsets[p] += 1
+        if n & 63 == 0 and sequencer.pending > 256:
+            cluster_stage.feed(sequencer.release(), alerts)
+    cluster_stage.feed(sequencer.flush(), alerts)
     return alerts

@@ -1,35 +1,57 @@
 """The Faust application: topics, tables, agents, web pages. Built by `create_app(settings)`.
 
-Agents are thin: decode, call the pure code in `detectors/`, send. State lives in
-changelogged tables; `Runtime` holds only what is rebuilt on restart (metrics bookkeeping).
+    api-requests --account-stage--> hydrawatch-cluster-input --cluster-stage--> anomaly-alerts
+         \\--> api-requests-dlq (undecodable input, unchanged, reason in headers)
+
+* `account-stage` (one per input partition): micro-batches of events; per-account state in the
+  `account-state` RocksDB table (changelogged), read once and written back once per batch; the
+  partition's model catalog and event-time clock in `partition-state`. It sends what the cluster
+  stage needs (link keys, account summaries) to the one-partition internal topic, stamped with
+  the source partition, offset and clock.
+* `cluster-stage` (whichever worker owns that one partition): `Sequencer` merges the partitions
+  in event-time order (so 1 or N workers and `hydrawatch replay` feed it the same sequence),
+  `ClusterStage` decides alerts. Its state is a pure function of the internal topic, which is
+  kept whole: a new owner rebuilds it by reading the topic up to where it takes over, with sends
+  suppressed (they were made by the previous owner; alert ids are deterministic anyway).
+
+Agents are thin: decode, call `detectors/`, send. Exactly-once effects where it matters:
+each account's state records the offset it has applied (a redelivered event is a no-op,
+counted as `duplicate`), and the sequencer drops re-sent cluster messages by position.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
+import struct
 import time
+import weakref
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable, Iterator
 
 import faust
-from faust.types import TP
+import faust.streams as faust_streams
+import orjson
 from aiohttp.web import Response
+from faust.types import TP
 from faust.web import Request, View
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 
-from detectors.account_counts import update_counts
+from detectors.alerts import AlertEvent
+from detectors.features import DAY_S, AccountState, AccountSummary, ModelCatalog
+from detectors.sequencer import Sequencer
+from detectors.stages import AccountStage, ClusterStage, from_wire, to_wire
 from streams.decoder import Rejection, decode_message
 from streams.metrics import PipelineMetrics
 from streams.settings import Settings
 
+log = logging.getLogger(__name__)
+
 DLQ_REASON_HEADER = "hydrawatch-error"
-
-
-@dataclass
-class Runtime:
-    """Per-process bookkeeping for metrics; safe to lose on restart."""
-
-    metrics: PipelineMetrics
-    next_offsets: dict[TP, int] = field(default_factory=dict)
+MAX_ITEMS_PER_MESSAGE = 2000  # cluster-input messages stay far below the broker's 1 MB limit
+_OFFSET = struct.Struct("<q")
+VERSION = "0.5.0"
 
 
 def dead_letter_headers(rejection: Rejection, topic: str, partition: int, offset: int) -> list[tuple[str, bytes]]:
@@ -41,6 +63,162 @@ def dead_letter_headers(rejection: Rejection, topic: str, partition: int, offset
     ]
 
 
+@contextlib.contextmanager
+def table_partition_of(event: faust.types.EventT) -> Iterator[None]:
+    """Faust's RocksDB tables read and write the partition of the task's "current event";
+    in a micro-batch, point it at an event of the partition being written. Only the context
+    variable is set: `Stream.current_event` belongs to take_events' background buffering
+    (setting it there swaps events in the next batch)."""
+    token = faust_streams._current_event.set(weakref.ref(event))
+    try:
+        yield
+    finally:
+        faust_streams._current_event.reset(token)
+
+
+def cluster_records(batch: dict[int, tuple[list, Any, Any]]) -> list[bytes]:
+    """A micro-batch's cluster-stage items as internal-topic records, at most
+    MAX_ITEMS_PER_MESSAGE items each. Every record first marks the batch's partitions
+    active, so a partition waking from idle is waited for, not overtaken.
+
+    >>> [orjson.loads(r) for r in cluster_records({3: ([[7, 0, 1.0, 0, ["x"]]], None, None), 5: ([], None, None)})]
+    [{'active': [3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
+    """
+    active = sorted(batch)
+    records, chunk, size = [], [], 0
+    for p in active:
+        items = batch[p][0]
+        for start in range(0, len(items), MAX_ITEMS_PER_MESSAGE):
+            part = items[start:start + MAX_ITEMS_PER_MESSAGE]
+            if size + len(part) > MAX_ITEMS_PER_MESSAGE and chunk:
+                records.append(orjson.dumps({"active": active, "m": chunk}))
+                chunk, size = [], 0
+            chunk.append([p, part])
+            size += len(part)
+    records.append(orjson.dumps({"active": active, "m": chunk}))
+    return records
+
+
+def use_codecs(table: faust.Table, key: str, value: str) -> None:
+    """Faust derives a table's codecs from its key/value types (json unless a Model), for the
+    store and the changelog alike, ignoring the schema's; set them, and rebuild the changelog
+    topic with them (recovery decodes through it and drops what it cannot decode)."""
+    table.key_serializer, table.value_serializer = key, value
+    table.changelog_topic = table._new_changelog_topic()
+
+
+def pack_account(offset: int, state: AccountState) -> bytes:
+    """Table value: the input offset last applied, then the state.
+
+    >>> from detectors.features import EXAMPLE
+    >>> s = AccountState.new(0.0, 86400.0); _ = s.update(EXAMPLE)
+    >>> offset, back = unpack_account(pack_account(41, s)); offset, back.n_events
+    (41, 1)
+    """
+    return _OFFSET.pack(offset) + state.to_bytes()
+
+
+def unpack_account(data: bytes) -> tuple[int, AccountState]:
+    return _OFFSET.unpack_from(data)[0], AccountState.from_bytes(data[_OFFSET.size:])
+
+
+@dataclass
+class AccountPartition:
+    """One input partition's account stage on this worker: a cache over the tables."""
+
+    stage: AccountStage
+    applied: dict[str, int] = field(default_factory=dict)  # account -> offset applied (cached accounts)
+    accounts: int = 0  # accounts with state in this partition
+    last_event_wall: float = 0.0
+    idle_sent: bool = False
+
+    def state_doc(self) -> dict:
+        return {"catalog": self.stage.catalog.to_dict(), "clock": self.stage.clock, "accounts": self.accounts}
+
+    @classmethod
+    def from_doc(cls, doc: dict | None) -> "AccountPartition":
+        stage = AccountStage()
+        part = cls(stage)
+        if doc:
+            stage.catalog = ModelCatalog.from_dict(doc["catalog"])
+            stage.clock = doc["clock"] if doc["clock"] is not None else float("-inf")
+            part.accounts = doc["accounts"]
+        return part
+
+
+class MetricsObserver:
+    """Feeds scores from the cluster stage into Prometheus (see `ClusterStage.observer`)."""
+
+    def __init__(self, metrics: PipelineMetrics) -> None:
+        self.metrics = metrics
+        self.top_accounts: dict[str, float] = {}
+
+    def account_scored(self, previous: AccountSummary | None, s: AccountSummary, score: float,
+                       flagged: bool) -> None:
+        self.metrics.account_score.observe(score)
+        if flagged:
+            before = previous.n_events if previous is not None else 0
+            tokens = max(0, s.n_events - before) * s.output_per_request
+            self.metrics.harvested.labels("account").inc(tokens)
+        top = self.top_accounts
+        if score > 0.99 or len(top) < 10:
+            top[s.account_id] = score
+            if len(top) > 100:
+                for account, _ in sorted(top.items(), key=lambda kv: kv[1])[:50]:
+                    del top[account]
+
+    def cluster_scored(self, cid: str, verdict: Any, members: list[AccountSummary], ts: float) -> None:
+        self.metrics.cluster_score.observe(verdict.score)
+
+
+@dataclass
+class ClusterRuntime:
+    """The cluster stage on the worker owning the internal topic's one partition."""
+
+    partitions: int
+    seed: int = 0
+    stage: ClusterStage = field(init=False)
+    sequencer: Sequencer = field(init=False)
+    next_offset: int = 0  # of the internal topic: everything before it is applied
+    late_counted: int = 0
+
+    def __post_init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.stage = ClusterStage(seed=self.seed)
+        self.sequencer = Sequencer(self.partitions)
+        self.next_offset = 0
+
+    def apply(self, value: bytes, alerts: list, wall_now: float | None = None,
+              latencies: list | None = None) -> None:
+        """One internal-topic record: queue its messages, feed what the watermark releases."""
+        doc = orjson.loads(value)
+        sequencer = self.sequencer
+        for p in doc.get("idle", ()):
+            sequencer.mark_idle(p)
+        for p in doc.get("active", ()):
+            sequencer.mark_active(p)
+        for p, items in doc.get("m", ()):
+            for offset, index, clock, produced_ms, wire in items:
+                sequencer.push(p, clock, offset, index, from_wire(wire))
+                if latencies is not None and index == 0:
+                    latencies.append(produced_ms)
+        self.stage.feed(sequencer.release(), alerts)
+
+
+@dataclass
+class Runtime:
+    """Per-process working set: caches over tables, metrics bookkeeping. Safe to lose."""
+
+    settings: Settings
+    metrics: PipelineMetrics
+    partitions: dict[int, AccountPartition] = field(default_factory=dict)
+    cluster: ClusterRuntime | None = None
+    next_offsets: dict[TP, int] = field(default_factory=dict)
+    rebuild_messages: int = 0
+
+
 def create_app(settings: Settings, registry: CollectorRegistry | None = None) -> faust.App:
     """Build the worker's app from `settings` (no module-level state)."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
@@ -50,77 +228,309 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         store=settings.store,
         datadir=str(settings.data_dir),
         topic_partitions=settings.partitions,
-        topic_replication_factor=1,
+        topic_replication_factor=settings.replication_factor,
         web_bind=settings.web_bind,
         web_port=settings.web_port,
         consumer_auto_offset_reset="earliest",
         autodiscover=False,
         web_enabled=True,
         producer_max_request_size=4 * 1024 * 1024,
+        stream_buffer_maxsize=max(4096, 2 * settings.batch_size),
     )
-    runtime = Runtime(PipelineMetrics(registry or CollectorRegistry()))
+    metrics = PipelineMetrics(registry or CollectorRegistry(), settings.app_id, VERSION)
+    runtime = Runtime(settings, metrics)
     app.hydrawatch_runtime = runtime  # type: ignore[attr-defined]
-    metrics = runtime.metrics
+    observer = MetricsObserver(metrics)
 
-    requests = app.topic(
-        settings.input_topic, key_type=bytes, value_type=bytes,
-        key_serializer="raw", value_serializer="raw", partitions=settings.partitions,
+    requests = app.topic(settings.input_topic, key_type=bytes, value_type=bytes, key_serializer="raw",
+                         value_serializer="raw", partitions=settings.partitions)
+    dead_letters = app.topic(settings.dlq_topic, key_type=bytes, value_type=bytes, key_serializer="raw",
+                             value_serializer="raw", partitions=1)
+    cluster_input = app.topic(settings.cluster_topic, key_type=bytes, value_type=bytes, key_serializer="raw",
+                              value_serializer="raw", partitions=1, internal=False)
+    alerts_topic = app.topic(settings.alerts_topic, key_type=bytes, value_type=bytes, key_serializer="raw",
+                             value_serializer="raw")
+    account_table = app.Table(
+        "account-state", schema=faust.Schema(key_type=str, key_serializer="raw", value_type=bytes,
+                                             value_serializer="raw"),
+        partitions=settings.partitions, help="Per-account feature state (AccountState.to_bytes).",
     )
-    dead_letters = app.topic(
-        settings.dlq_topic, key_type=bytes, value_type=bytes,
-        key_serializer="raw", value_serializer="raw", partitions=1,
+    partition_table = app.Table(
+        "partition-state", schema=faust.Schema(key_type=str, key_serializer="raw", value_serializer="json"),
+        partitions=settings.partitions, help="Per input partition: model catalog, event-time clock, accounts.",
     )
-    accounts = app.Table(
-        "account-counts",
-        schema=faust.Schema(key_type=str, key_serializer="raw", value_serializer="json"),
-        partitions=settings.partitions, help="Running counts per account.",
-    )
-    app.hydrawatch_accounts = accounts  # type: ignore[attr-defined]
+    use_codecs(account_table, key="raw", value="raw")
+    use_codecs(partition_table, key="raw", value="json")
+    app.hydrawatch_accounts = account_table  # type: ignore[attr-defined]
 
-    @app.agent(requests, name="process-requests")
-    async def process_requests(stream: faust.StreamT) -> None:
-        async for event in stream.events():
+    def account_partition(p: int) -> AccountPartition:
+        part = runtime.partitions.get(p)
+        if part is None:
+            part = runtime.partitions[p] = AccountPartition.from_doc(partition_table.get(str(p)))
+        return part
+
+    @app.agent(requests, name="account-stage")
+    async def account_stage(stream: faust.StreamT) -> None:
+        async for events in stream.take_events(settings.batch_size, within=settings.batch_wait_s):
             started = time.perf_counter()
-            message = event.message
-            result = decode_message(message.key, message.value)
-            if type(result) is Rejection:
-                await dead_letters.send(
-                    key=message.key, value=message.value,
-                    headers=dead_letter_headers(result, message.topic, message.partition, message.offset),
-                )
-                metrics.rejected(result)
-            else:
-                account = result["account_id"]
-                accounts[account] = update_counts(accounts.get(account), result)
-                metrics.accepted()
-            runtime.next_offsets[message.tp] = message.offset + 1
-            metrics.processing.observe(time.perf_counter() - started)
+            wall = time.time()
+            by_partition: dict[int, list] = {}
+            for event in events:
+                message = event.message
+                result = decode_message(message.key, message.value)
+                if type(result) is Rejection:
+                    await dead_letters.send(
+                        key=message.key, value=message.value,
+                        headers=dead_letter_headers(result, message.topic, message.partition, message.offset),
+                    )
+                    metrics.rejected(result)
+                    log.warning("dead-lettered %s/%s/%s: %s", message.topic, message.partition, message.offset,
+                                result.code)
+                else:
+                    by_partition.setdefault(message.partition, []).append((event, result))
+                runtime.next_offsets[message.tp] = message.offset + 1
+            batch = {}
+            for p, items in by_partition.items():
+                with table_partition_of(items[-1][0]):
+                    batch[p] = _account_batch(p, items, wall)
+            # The cluster stage's input is delivered before the state that produced it is
+            # written: after a crash, either both are there, or the events are redone and their
+            # (identical, re-sent) messages are dropped by position. Never state without messages.
+            for future in [await cluster_input.send(value=record) for record in cluster_records(batch)]:
+                await future
+            for p, (_, writes, doc) in batch.items():
+                with table_partition_of(by_partition[p][-1][0]):
+                    for account, value in writes:
+                        account_table[account] = value
+                    partition_table[str(p)] = doc
+            if events:
+                metrics.processing.observe((time.perf_counter() - started) / len(events))
 
-    @app.timer(interval=5.0)
-    async def refresh_gauges() -> None:
-        """Consumer lag per assigned input partition, and table size."""
+    def _account_batch(p: int, items: list, wall: float) -> tuple[list, list, dict]:
+        """Run one partition's events through its account stage: (cluster-stage items, table
+        writes, partition document); nothing is written here."""
+        part = account_partition(p)
+        stage, applied = part.stage, part.applied
+        states = stage.states
+        out: list = []
+        wire: list = []
+        dirty: dict[str, int] = {}
+        accepted = duplicates = 0
+        newest = float("-inf")
+        lag = metrics.event_lag
+        for event, result in items:
+            account = result["account_id"]
+            offset = event.message.offset
+            if account not in states:
+                raw = account_table.get(account)
+                if raw is not None:
+                    applied[account], states[account] = unpack_account(raw)
+                else:
+                    applied[account] = -1
+                    part.accounts += 1
+            if offset <= applied[account]:
+                duplicates += 1  # redelivered after a restart: this account has it already
+                continue
+            stage.process(result, out)
+            accepted += 1
+            ts = result["ts_s"]
+            newest = ts if ts > newest else newest
+            lag.observe(wall - ts)
+            applied[account] = offset
+            dirty[account] = offset
+            if out:
+                produced_ms = event.message.timestamp
+                produced_ms = int(produced_ms * 1000) if produced_ms else int(wall * 1000)
+                clock = stage.clock
+                for i, message in enumerate(out):
+                    wire.append([offset, i, clock, produced_ms, to_wire(message)])
+                out.clear()
+        writes = [(account, pack_account(offset, states[account])) for account, offset in dirty.items()]
+        doc = part.state_doc()
+        if len(states) > settings.state_cache:  # everything is written through: safe to drop
+            states.clear()
+            applied.clear()
+        part.last_event_wall = wall
+        part.idle_sent = False
+        metrics.accepted(accepted)
+        if duplicates:
+            metrics.duplicate(duplicates)
+        if newest > float("-inf"):
+            metrics.event_time.set(max(newest, metrics.event_time._value.get()))
+        return wire, writes, doc
+
+    @app.agent(cluster_input, name="cluster-stage")
+    async def cluster_stage(stream: faust.StreamT) -> None:
+        async for events in stream.take_events(500, within=0.02):
+            cluster = runtime.cluster
+            if cluster is None:
+                cluster = runtime.cluster = ClusterRuntime(settings.partitions)
+                cluster.stage.observer = None
+            first = events[0].message.offset
+            if cluster.next_offset < first:
+                await _catch_up(cluster, first)
+            cluster.stage.observer = observer
+            alerts: list[AlertEvent] = []
+            produced: list[int] = []
+            for event in events:
+                offset = event.message.offset
+                if offset < cluster.next_offset:
+                    continue  # redelivered after a rebalance: applied already
+                try:
+                    cluster.apply(event.message.value, alerts, latencies=produced)
+                except Exception:  # an internal message we cannot read must not stop detection
+                    log.exception("skipping unreadable %s offset %s", settings.cluster_topic, offset)
+                cluster.next_offset = offset + 1
+            now_ms = time.time() * 1000
+            for produced_ms in produced:
+                metrics.decision_latency.observe(max(0.0, now_ms - produced_ms) / 1000)
+            late = cluster.sequencer.late_total
+            metrics.sequencer_late.inc(late - cluster.late_counted)
+            cluster.late_counted = late
+            for alert in alerts:
+                await alerts_topic.send(key=alert.entity_id.encode(), value=orjson.dumps(alert.to_dict()))
+                metrics.alerts.labels(alert.scope, alert.severity, alert.status).inc()
+
+    async def _catch_up(cluster: ClusterRuntime, until: int) -> None:
+        """Apply internal-topic records [next_offset, until) without sending: a new owner's rebuild."""
+        from aiokafka import AIOKafkaConsumer, TopicPartition
+
+        started = time.monotonic()
+        tp = TopicPartition(settings.cluster_topic, 0)
+        consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False,
+                                    auto_offset_reset="earliest", max_partition_fetch_bytes=8 * 1024 * 1024)
+        await consumer.start()
+        applied = 0
+        try:
+            consumer.assign([tp])
+            consumer.seek(tp, cluster.next_offset)
+            discard: list = []
+            while cluster.next_offset < until:
+                batch = await consumer.getmany(tp, timeout_ms=1000, max_records=2000)
+                for record in batch.get(tp, ()):
+                    if record.offset >= until:
+                        break
+                    if record.offset >= cluster.next_offset:
+                        try:
+                            cluster.apply(record.value, discard)
+                        except Exception:
+                            log.exception("skipping unreadable %s offset %s", settings.cluster_topic, record.offset)
+                        cluster.next_offset = record.offset + 1
+                        applied += 1
+                discard.clear()
+                if not batch and await consumer.position(tp) >= until:
+                    break
+                await asyncio.sleep(0)
+        finally:
+            await consumer.stop()
+        cluster.next_offset = max(cluster.next_offset, until)
+        runtime.rebuild_messages += applied
+        cluster.late_counted = cluster.sequencer.late_total  # counted by the previous owner
+        log.info("cluster stage rebuilt from %d internal records in %.1fs", applied, time.monotonic() - started)
+
+    @app.timer(interval=settings.idle_after_s / 2)
+    async def announce_idle() -> None:
+        """Caught-up, quiet input partitions stop holding the cluster stage's watermark."""
         assigned = [tp for tp in app.consumer.assignment() if tp.topic == settings.input_topic]
+        if not assigned:
+            return
+        committed = getattr(app.consumer, "_committed_offset", {})
+        now = time.time()
+        for tp in assigned:
+            part = runtime.partitions.get(tp.partition)
+            if part is not None and (part.idle_sent or now - part.last_event_wall < settings.idle_after_s):
+                continue
+            highwater = app.consumer.highwater(tp)  # from the latest fetch response; None before one
+            position = max(runtime.next_offsets.get(tp, 0), committed.get(tp) or 0)
+            if highwater is not None and position >= highwater:
+                await cluster_input.send(value=orjson.dumps({"idle": [tp.partition]}))
+                if part is None:
+                    part = runtime.partitions[tp.partition] = AccountPartition(AccountStage())
+                    part.last_event_wall = now
+                part.idle_sent = True
+
+    lag_series: set[tuple[str, str]] = set()
+
+    @app.timer(interval=settings.gauge_interval_s)
+    async def refresh_gauges() -> None:
+        """Consumer lag per assigned input partition, table sizes, cluster-stage gauges."""
+        sources = {settings.input_topic, settings.cluster_topic}
+        assigned = [tp for tp in app.consumer.assignment() if tp.topic in sources]
+        owned = {tp.partition for tp in assigned if tp.topic == settings.input_topic}
+        for p in [p for p in runtime.partitions if p not in owned]:
+            del runtime.partitions[p]  # revoked: its state lives on in the tables
+        for labels in list(lag_series):
+            if labels not in {(tp.topic, str(tp.partition)) for tp in assigned}:
+                metrics.consumer_lag.remove(*labels)  # a partition moved to another worker
+                lag_series.discard(labels)
         if assigned:
             highwaters = await app.consumer.highwaters(*assigned)
             committed = getattr(app.consumer, "_committed_offset", {})
             for tp in assigned:
-                position = max(runtime.next_offsets.get(tp, 0), committed.get(tp) or 0)
+                if tp.topic == settings.cluster_topic:
+                    done = runtime.cluster.next_offset if runtime.cluster else 0
+                else:
+                    done = runtime.next_offsets.get(tp, 0)
+                position = max(done, committed.get(tp) or 0)
                 lag = max(0, (highwaters.get(tp) or 0) - position)
                 metrics.consumer_lag.labels(tp.topic, str(tp.partition)).set(lag)
-        metrics.accounts_tracked.set(len(accounts))
+                lag_series.add((tp.topic, str(tp.partition)))
+        accounts = sum(part.accounts for part in runtime.partitions.values())
+        metrics.accounts_tracked.set(accounts)
+        metrics.table_keys.labels("account-state").set(accounts)
+        metrics.table_keys.labels("partition-state").set(len(runtime.partitions))
+        cluster = runtime.cluster
+        if cluster is not None:
+            publish_cluster_gauges(metrics, observer, cluster)
+
+    @app.on_partitions_assigned.connect
+    async def count_rebalance(sender: Any, assigned: Iterable[TP], **kwargs: Any) -> None:
+        metrics.rebalances.inc()
 
     @app.page("/metrics")
     async def prometheus_metrics(self: View, request: Request) -> Response:
-        return Response(
-            body=generate_latest(metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST}
-        )
+        return Response(body=generate_latest(metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     @app.page("/accounts/{account_id}")
-    @app.table_route(table=accounts, match_info="account_id")
+    @app.table_route(table=account_table, match_info="account_id")
     async def account_view(self: View, request: Request, account_id: str) -> Any:
-        counts = accounts.get(account_id)
-        if counts is None:
+        raw = account_table.get(account_id)
+        if raw is None:
             return self.json({"account_id": account_id, "found": False}, status=404)
-        return self.json({"account_id": account_id, "found": True, "counts": counts})
+        offset, state = unpack_account(raw)
+        summary = state.summary(account_id)
+        return self.json({"account_id": account_id, "found": True, "offset": offset,
+                          "n_events": state.n_events, "summary": _plain(summary)})
 
     return app
+
+
+def _plain(summary: AccountSummary) -> dict:
+    return {name: getattr(summary, name) for name in AccountSummary.__dataclass_fields__}
+
+
+def publish_cluster_gauges(metrics: PipelineMetrics, observer: MetricsObserver, cluster: ClusterRuntime) -> None:
+    """Clusters tracked, open incidents, the top-10 clusters and accounts (stale series removed)."""
+    stage = cluster.stage
+    graph = stage.graph
+    now = stage.watermark
+    live = {c.cluster_id: c for c in graph.clusters(stage.scorer.min_size)}
+    metrics.clusters_tracked.set(len(live))
+    metrics.sequencer_pending.set(cluster.sequencer.pending)
+    for scope, incidents in (("cluster", stage.incidents), ("account", stage.account_incidents)):
+        counts = {"warning": 0, "critical": 0}
+        for inc in incidents.incidents.values():
+            if inc.open:
+                counts[inc.severity] += 1
+        for severity, n in counts.items():
+            metrics.alerts_firing.labels(scope, severity).set(n)
+    rows = []
+    scored = [(cid, v) for cid, v in stage.verdicts.items() if cid in live]
+    for cid, verdict in sorted(scored, key=lambda kv: (-kv[1].score, kv[0]))[:10]:
+        members = [stage.members[a] for a in live[cid].members if a in stage.members]
+        tokens = sum(m.output_per_request * m.rate_1d for m in members)
+        new = sum(1 for m in members if now - m.first_ts < DAY_S)
+        rows.append((cid, (verdict.score, len(members), tokens, new / len(members) if members else 0.0)))
+    metrics.top_clusters.show(rows)
+    top = sorted(observer.top_accounts.items(), key=lambda kv: -kv[1])[:10]
+    metrics.top_accounts.show([(account, (score,)) for account, score in top])

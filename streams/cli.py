@@ -54,6 +54,12 @@ def worker(ctx: click.Context, web_port: int | None, web_bind: str | None, logle
         web_bind=web_bind or settings.web_bind,
         log_level=loglevel or settings.log_level,
     )
+    from streams import kafka_local
+
+    try:  # before subscribing: Faust cannot use a changelog topic that appears later
+        kafka_local.create_topics(settings)
+    except Exception as exc:  # noqa: BLE001 - the worker waits for the broker itself
+        click.echo(f"could not create topics on {settings.kafka_bootstrap} yet: {exc}", err=True)
     app = create_app(settings)
     sys.argv = [
         "hydrawatch", "worker", "--web-port", str(settings.web_port), "--web-bind", settings.web_bind,

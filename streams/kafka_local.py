@@ -37,6 +37,9 @@ class TopicSpec:
     config: tuple[tuple[str, str], ...] = ()
 
 
+CHANGELOG_TABLES = ("account-state", "partition-state")  # the Faust tables of streams.app
+
+
 def project_topics(settings: Settings) -> list[TopicSpec]:
     """The topics the project owns, with explicit partition counts."""
     week_ms = str(7 * 24 * 3600 * 1000)
@@ -44,6 +47,12 @@ def project_topics(settings: Settings) -> list[TopicSpec]:
         TopicSpec(settings.input_topic, settings.partitions, (("retention.ms", week_ms),)),
         TopicSpec(settings.dlq_topic, 1, (("retention.ms", str(30 * 24 * 3600 * 1000)),)),
         TopicSpec(settings.alerts_topic, 4, (("retention.ms", str(30 * 24 * 3600 * 1000)),)),
+        # The cluster stage's input log, kept whole: a new owner rebuilds the stage from it.
+        TopicSpec(settings.cluster_topic, 1, (("retention.ms", "-1"),)),
+        # Faust's table changelogs, created up front: a worker that subscribes before they
+        # exist crashes its agent on the first write (PartitionsMismatch, "0 partitions").
+        *(TopicSpec(f"{settings.app_id}-{table}-changelog", settings.partitions, (("cleanup.policy", "compact"),))
+          for table in CHANGELOG_TABLES),
     ]
 
 
@@ -247,7 +256,7 @@ def create_topics(settings: Settings, specs: list[TopicSpec] | None = None, boot
     try:
         existing = set(admin.list_topics())
         new = [
-            NewTopic(s.name, s.partitions, 1, topic_configs=dict(s.config))
+            NewTopic(s.name, s.partitions, settings.replication_factor, topic_configs=dict(s.config))
             for s in specs if s.name not in existing
         ]
         if new:

@@ -24,7 +24,14 @@ class Settings:
     input_topic: str = "api-requests"
     dlq_topic: str = "api-requests-dlq"
     alerts_topic: str = "anomaly-alerts"
+    cluster_topic: str = "hydrawatch-cluster-input"  # internal: account stage -> cluster stage (1 partition)
+    batch_size: int = 2000  # input events per micro-batch (stream.take_events)
+    batch_wait_s: float = 0.05  # longest wait to fill a micro-batch
+    state_cache: int = 20000  # decoded account states kept in memory per partition (a write-through cache)
+    gauge_interval_s: float = 5.0  # how often lag, table and top-K gauges are refreshed
+    idle_after_s: float = 2.0  # a caught-up input partition quiet this long stops holding the watermark
     partitions: int = 8  # input topic and every table/changelog
+    replication_factor: int = 1  # of the topics the worker creates if missing (3 on a real cluster)
     home: Path = Path(".hydrawatch")  # run directory: Kafka data and logs, worker state
     store: str = "rocksdb://"  # faust table store; "memory://" for tests without state
     web_bind: str = "127.0.0.1"  # address of the worker's web server (/metrics)

@@ -60,6 +60,7 @@ class Pipeline:
     input_topic: str
     dlq_topic: str
     alerts_topic: str
+    cluster_topic: str
     home: Path
     partitions: int = 8
     workers: list["Worker"] = field(default_factory=list)
@@ -72,6 +73,8 @@ class Pipeline:
             HYDRAWATCH_INPUT_TOPIC=self.input_topic,
             HYDRAWATCH_DLQ_TOPIC=self.dlq_topic,
             HYDRAWATCH_ALERTS_TOPIC=self.alerts_topic,
+            HYDRAWATCH_CLUSTER_TOPIC=self.cluster_topic,
+            HYDRAWATCH_GAUGE_INTERVAL_S="0.5",  # fresh lag gauges: tests wait on them
             HYDRAWATCH_PARTITIONS=str(self.partitions),
             HYDRAWATCH_HOME=str(self.home),
             PYTHONUNBUFFERED="1",
@@ -146,7 +149,8 @@ def pipeline(kafka_bootstrap: str, request) -> Pipeline:
     home.mkdir(parents=True, exist_ok=True)
     pipe = Pipeline(
         bootstrap=kafka_bootstrap, app_id=f"hw-{tag}", input_topic=f"api-requests-{tag}",
-        dlq_topic=f"api-requests-dlq-{tag}", alerts_topic=f"anomaly-alerts-{tag}", home=home,
+        dlq_topic=f"api-requests-dlq-{tag}", alerts_topic=f"anomaly-alerts-{tag}",
+        cluster_topic=f"hydrawatch-cluster-input-{tag}", home=home,
     )
     kafka_local.create_topics(pipe.settings(), bootstrap=kafka_bootstrap)
     yield pipe
