@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import struct
+import zlib
 from array import array
 from dataclasses import dataclass
 from typing import Any, Mapping
@@ -28,6 +29,7 @@ NEW_MODEL_WINDOW_S = 3 * DAY_S  # a model first seen within this window counts a
 YOUNG_ACCOUNT_S = 14 * DAY_S
 NEAR_DUP_BITS = 3  # SimHash Hamming distance for "the same prompt template"
 RECENT_PROMPTS = 8
+RECENT_IDS = 8  # event ids remembered per account: a re-sent request is not counted twice
 
 _LEN = struct.Struct("<H")  # length of a text field in AccountState.to_bytes
 _NONE = b"\xff\xff"
@@ -144,7 +146,7 @@ class AccountState:
         "created_s", "first_ts", "last_ts", "n_events", "anchor", "w_day", "w_hour", "rate_1h", "rate_1d",
         "out_tokens", "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors", "throttled", "new_model",
         "dup", "tasks", "hours", "recent", "gap_n", "gap_mean", "gap_m2", "base_mean", "base_var", "shift",
-        "payment", "org", "system_prompt", "ip", "network", "next_summary", "sent",
+        "payment", "org", "system_prompt", "ip", "network", "next_summary", "sent", "recent_ids",
     )
 
     def __init__(self) -> None:
@@ -153,6 +155,7 @@ class AccountState:
         self.hours = array("I", bytes(4 * 24))
         self.recent = array("Q", bytes(8 * RECENT_PROMPTS))  # a ring of the last prompts' SimHashes
         self.sent = array("I")  # CRC-32s of the link keys already reported (see detectors.stages)
+        self.recent_ids = array("I", bytes(4 * RECENT_IDS))  # CRC-32s of the last event ids (duplicates)
 
     @classmethod
     def new(cls, created_s: float, ts: float) -> "AccountState":
@@ -179,6 +182,21 @@ class AccountState:
         self.rate_1h *= math.exp(-age * _LN2 / HOUR_S)
         self.anchor = ts
         self.w_day = self.w_hour = 1.0
+
+    def seen(self, event_id: str) -> bool:
+        """True if `event_id` is among this account's last RECENT_IDS events (a re-sent request);
+        otherwise remember it. Call before `update`.
+
+        >>> s = AccountState.new(0.0, 86400.0)
+        >>> s.seen("e-1"), s.update(EXAMPLE), s.seen("e-1"), s.seen("e-2")
+        (False, True, True, False)
+        """
+        digest = zlib.crc32(event_id.encode()) or 1  # 0 marks an empty slot
+        ids = self.recent_ids
+        if digest in ids:
+            return True
+        ids[self.n_events % RECENT_IDS] = digest
+        return False
 
     def update(self, event: Mapping[str, Any], new_model: bool = False) -> bool:
         """Fold one event in; returns True when a summary is due (events 1, 2, 4, ..., 64, then every 64)."""
@@ -256,7 +274,7 @@ class AccountState:
                "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors", "throttled", "new_model", "dup",
                "gap_mean", "gap_m2", "base_mean", "base_var", "shift")
     _HEAD = struct.Struct("<B23d3IB")  # version, floats, n_events, gap_n, next_summary, len(sent)
-    _VERSION = 1
+    _VERSION = 2
 
     def to_bytes(self) -> bytes:
         """Serialise (see `from_bytes`).
@@ -271,7 +289,8 @@ class AccountState:
             self.multi_turn, self.errors, self.throttled, self.new_model, self.dup, self.gap_mean, self.gap_m2,
             self.base_mean, self.base_var, self.shift, self.n_events, self.gap_n, self.next_summary, len(self.sent),
         )
-        parts = [head, self.tasks.tobytes(), self.hours.tobytes(), self.recent.tobytes(), self.sent.tobytes()]
+        parts = [head, self.tasks.tobytes(), self.hours.tobytes(), self.recent.tobytes(), self.recent_ids.tobytes(),
+                 self.sent.tobytes()]
         for text in (self.payment, self.org, self.system_prompt, self.ip, self.network):
             if text is None:
                 parts.append(_NONE)
@@ -299,6 +318,8 @@ class AccountState:
         at += 96
         s.recent = array("Q", data[at:at + 8 * RECENT_PROMPTS])
         at += 8 * RECENT_PROMPTS
+        s.recent_ids = array("I", data[at:at + 4 * RECENT_IDS])
+        at += 4 * RECENT_IDS
         s.sent = array("I", data[at:at + 4 * n_sent])
         at += 4 * n_sent
         texts = []

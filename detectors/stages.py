@@ -46,19 +46,24 @@ class AccountStage:
         self.catalog = ModelCatalog()  # per partition, like the state
         self.clock = float("-inf")  # newest event time seen (see detectors.sequencer)
 
-    def process(self, event: Mapping[str, Any], out: list) -> None:
+    def process(self, event: Mapping[str, Any], out: list) -> bool:
+        """Fold `event` in, appending messages for the cluster stage to `out`; False if the
+        event repeats one of the account's recent event ids (a re-sent request: ignored)."""
         account = event["account_id"]
         ts = event["ts_s"]
-        if ts > self.clock:
-            self.clock = ts
         state = self.states.get(account)
         if state is None:
             state = self.states[account] = AccountState.new(event["account_created_s"], ts)
+        if state.seen(event["event_id"]):
+            return False
+        if ts > self.clock:
+            self.clock = ts
         before_dup = state.dup
         due = state.update(event, self.catalog.observe_is_new(event["model"], ts))
         self._links(account, state, event, ts, repeated=state.dup > before_dup, out=out)
         if due:
             out.append(state.summary(account))
+        return True
 
     def _links(self, account: str, state: AccountState, event: Mapping[str, Any], ts: float,
                repeated: bool, out: list) -> None:

@@ -129,8 +129,6 @@ class AccountPartition:
     stage: AccountStage
     applied: dict[str, int] = field(default_factory=dict)  # account -> offset applied (cached accounts)
     accounts: int = 0  # accounts with state in this partition
-    last_event_wall: float = 0.0
-    idle_sent: bool = False
 
     def state_doc(self) -> dict:
         return {"catalog": self.stage.catalog.to_dict(), "clock": self.stage.clock, "accounts": self.accounts}
@@ -216,11 +214,25 @@ class Runtime:
     partitions: dict[int, AccountPartition] = field(default_factory=dict)
     cluster: ClusterRuntime | None = None
     next_offsets: dict[TP, int] = field(default_factory=dict)
+    last_event_wall: dict[int, float] = field(default_factory=dict)  # input partition -> wall time
+    idle_sent: set[int] = field(default_factory=set)  # input partitions announced idle
     rebuild_messages: int = 0
+
+
+def quiet_libraries(level: str) -> None:
+    """The worker's logging leaves the root logger at DEBUG and filters in the handlers, so
+    every debug call in aiokafka's and Faust's per-message paths builds a LogRecord (about 10%
+    of a worker's time); give their loggers the configured level, unless that is debug."""
+    number = logging.getLevelName({"WARN": "WARNING", "CRIT": "CRITICAL"}.get(level.upper(), level.upper()))
+    if not isinstance(number, int) or number <= logging.DEBUG:
+        return
+    for name in ("aiokafka", "faust", "mode", "kafka"):
+        logging.getLogger(name).setLevel(number)
 
 
 def create_app(settings: Settings, registry: CollectorRegistry | None = None) -> faust.App:
     """Build the worker's app from `settings` (no module-level state)."""
+    quiet_libraries(settings.log_level)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
         settings.app_id,
@@ -236,6 +248,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         web_enabled=True,
         producer_max_request_size=4 * 1024 * 1024,
         stream_buffer_maxsize=max(4096, 2 * settings.batch_size),
+        broker_max_poll_records=settings.batch_size,
     )
     metrics = PipelineMetrics(registry or CollectorRegistry(), settings.app_id, VERSION)
     runtime = Runtime(settings, metrics)
@@ -329,9 +342,13 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     applied[account] = -1
                     part.accounts += 1
             if offset <= applied[account]:
-                duplicates += 1  # redelivered after a restart: this account has it already
+                duplicates += 1  # redelivered after a restart: this account has applied it
                 continue
-            stage.process(result, out)
+            if not stage.process(result, out):
+                duplicates += 1  # the same event id again (the gateway re-sent it)
+                applied[account] = offset
+                dirty[account] = offset
+                continue
             accepted += 1
             ts = result["ts_s"]
             newest = ts if ts > newest else newest
@@ -350,8 +367,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         if len(states) > settings.state_cache:  # everything is written through: safe to drop
             states.clear()
             applied.clear()
-        part.last_event_wall = wall
-        part.idle_sent = False
+        runtime.last_event_wall[p] = wall
+        runtime.idle_sent.discard(p)
         metrics.accepted(accepted)
         if duplicates:
             metrics.duplicate(duplicates)
@@ -437,17 +454,14 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         committed = getattr(app.consumer, "_committed_offset", {})
         now = time.time()
         for tp in assigned:
-            part = runtime.partitions.get(tp.partition)
-            if part is not None and (part.idle_sent or now - part.last_event_wall < settings.idle_after_s):
+            p = tp.partition
+            if p in runtime.idle_sent or now - runtime.last_event_wall.setdefault(p, now) < settings.idle_after_s:
                 continue
             highwater = app.consumer.highwater(tp)  # from the latest fetch response; None before one
             position = max(runtime.next_offsets.get(tp, 0), committed.get(tp) or 0)
             if highwater is not None and position >= highwater:
-                await cluster_input.send(value=orjson.dumps({"idle": [tp.partition]}))
-                if part is None:
-                    part = runtime.partitions[tp.partition] = AccountPartition(AccountStage())
-                    part.last_event_wall = now
-                part.idle_sent = True
+                await cluster_input.send(value=orjson.dumps({"idle": [p]}))
+                runtime.idle_sent.add(p)
 
     lag_series: set[tuple[str, str]] = set()
 
@@ -459,6 +473,11 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         owned = {tp.partition for tp in assigned if tp.topic == settings.input_topic}
         for p in [p for p in runtime.partitions if p not in owned]:
             del runtime.partitions[p]  # revoked: its state lives on in the tables
+        runtime.idle_sent &= owned
+        recovery = app.tables.recovery
+        if recovery.completed.is_set() and not recovery.in_recovery and not app.rebalancing:
+            for p in owned - set(runtime.partitions):
+                account_partition(p)  # restored state, before this worker's first event there
         for labels in list(lag_series):
             if labels not in {(tp.topic, str(tp.partition)) for tp in assigned}:
                 metrics.consumer_lag.remove(*labels)  # a partition moved to another worker

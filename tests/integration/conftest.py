@@ -7,6 +7,7 @@ HYDRAWATCH_TEST_BOOTSTRAP to use an already running broker instead.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
@@ -42,6 +43,11 @@ def kafka_bootstrap() -> str:
         return
     settings = Settings(home=TEST_HOME, kafka_port=19092, kafka_controller_port=19093,
                         kafka_bootstrap="127.0.0.1:19092")
+    # One integration session at a time on this machine: a second one waits here instead of
+    # stopping the broker under the first.
+    TEST_HOME.mkdir(parents=True, exist_ok=True)
+    lock = open(TEST_HOME / "session.lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)
     kafka_local.down(settings)
     shutil.rmtree(settings.kafka_dir, ignore_errors=True)  # fresh storage every session
     kafka_local.up(settings)
@@ -49,6 +55,7 @@ def kafka_bootstrap() -> str:
         yield settings.kafka_bootstrap
     finally:
         kafka_local.down(settings)
+        lock.close()
 
 
 @dataclass

@@ -29,8 +29,8 @@ def canonical(alerts: list[dict]) -> list[bytes]:
     return sorted(orjson.dumps(a, option=orjson.OPT_SORT_KEYS) for a in alerts)
 
 
-def simulate(pipeline: Pipeline, out: str, truth, *extra: str) -> None:
-    subprocess.run([sys.executable, "-m", "streams.cli", "simulate", "--scenario", "smoke", "--out", out,
+def simulate(pipeline: Pipeline, out: str, truth, *extra: str, scenario: str = "smoke") -> None:
+    subprocess.run([sys.executable, "-m", "streams.cli", "simulate", "--scenario", scenario, "--out", out,
                     "--truth", str(truth), *extra],
                    cwd=REPO, env=pipeline.env(), check=True, capture_output=True)
 

@@ -347,6 +347,33 @@ def test_every_referenced_metric_is_in_the_catalog():
     assert unknown == set()
 
 
+def registered_metric_names() -> set[str]:
+    """Every series name the worker's PipelineMetrics can export (streams/metrics.py)."""
+    from prometheus_client import CollectorRegistry
+
+    from streams.metrics import PipelineMetrics
+
+    registry = CollectorRegistry()
+    PipelineMetrics(registry)
+    names = set()
+    for family in registry.collect():  # prometheus_client names a counter's family without `_total`
+        names.add(family.name)
+        if family.type == "counter":
+            names.add(f"{family.name}_total")
+        if family.type == "histogram":
+            names.update(f"{family.name}_{suffix}" for suffix in ("bucket", "sum", "count"))
+    return names
+
+
+def test_no_dashboard_or_rule_reads_a_metric_the_worker_does_not_export():
+    exported = registered_metric_names()
+    unexported = {(where, name) for where, text in referenced_texts().items()
+                  for name in re.findall(r"\bhydrawatch_[a-z_]+", text) if name not in exported}
+    assert unexported == set()
+    # ... and the catalogue documents only metrics that exist.
+    assert set(catalog()) - exported == set()
+
+
 def test_every_recorded_series_used_is_defined():
     defined = {rule["record"] for rule in recording_rules()}
     assert len(defined) == len(recording_rules()), "a recording rule is defined twice"

@@ -1,0 +1,94 @@
+"""Faults injected into the live pipeline (marker `slow`; CI runs it).
+
+kill -9 of the worker at random moments while the `default` scenario streams through the real
+broker; each restart uses a fresh data directory, so its state can only come from the changelogs.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import time
+
+import orjson
+import pytest
+from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
+
+from tests.integration.test_detection_live import canonical, read_alerts, replay_alerts, settled, simulate
+from tests.integration.test_worker import account_view
+from tests.support import wait_for
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
+
+HOURS = os.environ.get("HYDRAWATCH_CRASH_HOURS", "12")  # of the default scenario's 36 (CI budget)
+KILLS = 5
+
+
+def committed(pipeline) -> int:
+    """Input offsets the worker group has committed, summed over partitions."""
+    admin = KafkaAdminClient(bootstrap_servers=pipeline.bootstrap)
+    try:
+        offsets = admin.list_consumer_group_offsets(pipeline.app_id)
+    finally:
+        admin.close()
+    return sum(meta.offset for tp, meta in offsets.items() if tp.topic == pipeline.input_topic and meta.offset > 0)
+
+
+def end_offsets(pipeline) -> int:
+    consumer = KafkaConsumer(bootstrap_servers=pipeline.bootstrap)
+    try:
+        tps = [TopicPartition(pipeline.input_topic, p) for p in range(pipeline.partitions)]
+        return sum(consumer.end_offsets(tps).values())
+    finally:
+        consumer.close()
+
+
+def test_kill_9_five_times_while_default_streams(pipeline, tmp_path):
+    events_path, truth_path = tmp_path / "default.jsonl", tmp_path / "truth.json"
+    simulate(pipeline, str(events_path), truth_path, "--hours", HOURS, scenario="default")
+    expected = replay_alerts(events_path)
+    per_account: dict[str, int] = {}
+    for line in open(events_path, "rb"):
+        account = orjson.loads(line)["account_id"]
+        per_account[account] = per_account.get(account, 0) + 1
+    n_events = sum(per_account.values())
+    simulate(pipeline, "kafka", tmp_path / "t2.json", "--hours", HOURS, "--topic", pipeline.input_topic,
+             scenario="default")
+    assert end_offsets(pipeline) == n_events
+
+    rng = random.Random(20261127)
+    marks = sorted(rng.uniform(0.08, 0.9) * n_events for _ in range(KILLS))
+    worker = pipeline.start_worker()
+    restored = []
+    for mark in marks:
+        wait_for(lambda: committed(pipeline) >= mark, 900, f"{mark:.0f} events committed")
+        time.sleep(rng.uniform(0.0, 2.0))  # land anywhere in the commit cycle
+        worker.stop(signal.SIGKILL)
+        worker = pipeline.start_worker()  # a new port: a new, empty data directory
+        # Its accounts come back from the partition-state changelog, before it processes anything new.
+        restored.append(wait_for(lambda: worker.metric("hydrawatch_accounts_tracked"), 120,
+                                 "state restored from the changelogs"))
+    wait_for(lambda: settled([worker], pipeline), 900, "the last worker to drain")
+    assert committed(pipeline) == n_events  # every input event processed (at least once)
+
+    live = read_alerts(pipeline)
+    unique = set(canonical(live))
+    duplicates = len(live) - len(unique)
+    ids_live = {(a["alert_id"], a["entity_id"]) for a in live}
+    ids_expected = {(a["alert_id"], a["entity_id"]) for a in expected}
+    late = worker.metric("hydrawatch_sequencer_late_messages_total")
+    redone = worker.metric("hydrawatch_events_total", outcome="duplicate")
+    print(f"\n{KILLS} x kill -9 at {[round(m) for m in marks]} of {n_events:,} events; accounts restored after "
+          f"each restart: {[int(r) for r in restored]}; redone events seen by the last worker: {redone:.0f}; "
+          f"alert messages {len(live)} ({duplicates} exact re-sends), replay {len(expected)}; "
+          f"alert ids {len(ids_live)} (replay {len(ids_expected)}); late cluster inputs {late:.0f}")
+
+    assert all(r > 0 for r in restored)
+    # Every account's state holds each of its events exactly once despite the redone ones.
+    sample = rng.sample(sorted(per_account), 60)
+    views = {a: account_view(worker, a) for a in sample}
+    assert {a: v and v["n_events"] for a, v in views.items()} == {a: per_account[a] for a in sample}
+    # No incident got a second id, and the detections are replay's, re-sends aside.
+    assert ids_live == ids_expected
+    assert unique == set(canonical(expected))

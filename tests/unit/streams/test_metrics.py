@@ -1,0 +1,89 @@
+"""The worker's metrics: Prometheus naming conventions, and a series count that does not grow
+with the number of accounts or clusters (top-K gauges drop the series that leave the top)."""
+
+from __future__ import annotations
+
+import re
+
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.parser import text_string_to_metric_families
+
+from detectors.clusters import ClusterVerdict
+from detectors.features import AccountSummary
+from streams.app import ClusterRuntime, MetricsObserver, publish_cluster_gauges
+from streams.metrics import TOP_K, PipelineMetrics
+
+UNITS = ("_seconds", "_bytes", "_messages", "_ratio", "_total", "_info", "_tracked", "_keys", "_firing",
+         "_score", "_accounts", "_tokens")
+ALLOWED_LABELS = {"outcome", "reason", "topic", "partition", "scope", "severity", "status", "table", "rank",
+                  "cluster_id", "account_id", "version", "app_id", "le"}
+
+
+def summary(account: str, score_ts: float = 1.8e9) -> AccountSummary:
+    return AccountSummary(account, score_ts, score_ts - 100, 3.0, 40, 2.0, 20.0, 900.0, 2.0, 0.6, 0.1, 0.2, 0.1,
+                          0.0, 0.0, 0.0, 0.5, 0.5, 0.3, 0.7, 0.2, 0.0, "pm", None, None, "10.0.0/1")
+
+
+def series(registry: CollectorRegistry) -> list[tuple[str, dict]]:
+    text = generate_latest(registry).decode()
+    return [(s.name, s.labels) for f in text_string_to_metric_families(text) for s in f.samples]
+
+
+def test_names_follow_prometheus_conventions():
+    registry = CollectorRegistry()
+    PipelineMetrics(registry)
+    families = list(text_string_to_metric_families(generate_latest(registry).decode()))
+    assert len(families) >= 20
+    for family in families:
+        assert family.name.startswith("hydrawatch_"), family.name
+        assert re.fullmatch(r"[a-z_]+", family.name), family.name
+        if family.type == "counter":
+            assert all(s.name.endswith("_total") for s in family.samples), family.name
+        if family.type == "histogram" and "score" not in family.name:
+            assert family.name.endswith("_seconds"), family.name  # base unit
+        if family.type == "gauge":
+            assert family.name.endswith(UNITS), family.name  # says what it counts or measures
+        for s in family.samples:
+            assert set(s.labels) <= ALLOWED_LABELS, (family.name, s.labels)
+
+
+def feed(n_accounts: int, n_clusters: int) -> CollectorRegistry:
+    """A cluster stage that has seen `n_accounts` accounts in `n_clusters` scored clusters."""
+    registry = CollectorRegistry()
+    metrics = PipelineMetrics(registry)
+    observer = MetricsObserver(metrics)
+    cluster = ClusterRuntime(partitions=8)
+    stage = cluster.stage
+    for i in range(n_accounts):
+        s = summary(f"acct_{i:08d}")
+        observer.account_scored(None, s, (i % 1000) / 999, flagged=i % 7 == 0)
+        stage.members[s.account_id] = s
+    per = max(3, n_accounts // max(1, n_clusters))
+    for c in range(n_clusters):
+        accounts = [f"acct_{(c * per + j) % n_accounts:08d}" for j in range(per)]
+        for a in accounts:
+            stage.graph.observe(a, "pay", f"pm_{c}", 1.8e9)
+        cid = stage.graph.cluster_of(accounts[0]).cluster_id
+        stage.verdicts[cid] = ClusterVerdict((c % 100) / 100, 0.5, 0.5, ())
+        observer.cluster_scored(cid, stage.verdicts[cid], [], 1.8e9)
+    publish_cluster_gauges(metrics, observer, cluster)
+    return registry
+
+
+def test_series_count_is_bounded_whatever_the_number_of_accounts():
+    small, large = series(feed(1_000, 50)), series(feed(200_000, 5_000))
+    assert len(small) == len(large) < 3000
+    ids = [labels.get("account_id") or labels.get("cluster_id") for _, labels in large]
+    assert len({i for i in ids if i}) <= 2 * TOP_K  # only the top-10 accounts and clusters carry ids
+
+
+def test_top_k_removes_series_that_leave_it():
+    registry = CollectorRegistry()
+    metrics = PipelineMetrics(registry)
+    metrics.top_clusters.show([(f"cl-{i}", (1.0 - i / 100, 5, 10.0, 0.5)) for i in range(20)])
+    shown = {labels["cluster_id"] for name, labels in series(registry) if name == "hydrawatch_top_cluster_score"}
+    assert shown == {f"cl-{i}" for i in range(10)}
+    metrics.top_clusters.show([("cl-new", (0.99, 3, 1.0, 1.0))])
+    after = [labels for name, labels in series(registry) if name.startswith("hydrawatch_top_cluster_")]
+    assert {labels["cluster_id"] for labels in after} == {"cl-new"}
+    assert all(labels["rank"] == "1" for labels in after)
