@@ -3,8 +3,11 @@ visible pace, and a live status line read from the workers' /metrics. Ctrl-C sto
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -19,6 +22,14 @@ from prometheus_client.parser import text_string_to_metric_families
 from streams import kafka_local
 from streams.settings import Settings
 
+DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
+PROMETHEUS_PORT, ALERTMANAGER_PORT = 9090, 9095  # 9093 is the local broker's controller
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) != 0
+
 
 def scrape(port: int) -> dict[str, float]:
     """Sum of each `hydrawatch_*` sample family on one worker (labels folded), {} if down."""
@@ -31,8 +42,15 @@ def scrape(port: int) -> dict[str, float]:
     for family in text_string_to_metric_families(text):
         for sample in family.samples:
             key = sample.name if sample.name != "hydrawatch_events_total" else f"events_{sample.labels.get('outcome')}"
-            totals[key] = totals.get(key, 0.0) + sample.value
+            totals[key] = fold(key, totals.get(key), sample.value)
     return totals
+
+
+def fold(key: str, total: float | None, value: float) -> float:
+    """Samples of one family add up, except the watermark, which is the newest."""
+    if total is None:
+        return value
+    return max(total, value) if key == "hydrawatch_event_time_seconds" else total + value
 
 
 @dataclass
@@ -42,12 +60,39 @@ class Demo:
     procs: list[subprocess.Popen] = field(default_factory=list)
     started_kafka: bool = False
 
-    def spawn(self, name: str, *args: str, env: dict | None = None) -> subprocess.Popen:
+    def spawn(self, name: str, *args: str, env: dict | None = None, program: list[str] | None = None
+              ) -> subprocess.Popen:
         log = open(self.run_dir / f"{name}.log", "ab")
-        proc = subprocess.Popen([sys.executable, "-m", "streams.cli", *args], stdout=log, stderr=subprocess.STDOUT,
+        command = program if program is not None else [sys.executable, "-m", "streams.cli"]
+        proc = subprocess.Popen([*command, *args], stdout=log, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, start_new_session=True, env=env or os.environ.copy())
         self.procs.append(proc)
         return proc
+
+    def start_ops(self, ports: list[int]) -> list[str]:
+        """Prometheus (rules of deploy/prometheus), Alertmanager and the example webhook receiver,
+        when installed; returns what to tell the user."""
+        prometheus, alertmanager = shutil.which("prometheus"), shutil.which("alertmanager") or shutil.which(
+            "prometheus-alertmanager")
+        if not prometheus:
+            return ["(install prometheus to get alert rules evaluated here: scripts/bootstrap.sh does)"]
+        config = self.run_dir / "prometheus.yml"
+        text = (DEPLOY / "prometheus" / "prometheus.local.yml").read_text()
+        text = text.replace("rules/*.yml", str(DEPLOY / "prometheus" / "rules" / "*.yml"))
+        text = text.replace('["127.0.0.1:6066", "127.0.0.1:6067"]', json.dumps([f"127.0.0.1:{p}" for p in ports]))
+        config.write_text(text)
+        shown = []
+        if port_free(PROMETHEUS_PORT):
+            self.spawn("prometheus", f"--config.file={config}", f"--web.listen-address=127.0.0.1:{PROMETHEUS_PORT}",
+                       f"--storage.tsdb.path={self.run_dir / 'prometheus'}", program=[prometheus])
+            shown.append(f"Prometheus http://127.0.0.1:{PROMETHEUS_PORT} (alerts: /alerts)")
+        if alertmanager and port_free(ALERTMANAGER_PORT):
+            self.spawn("alertmanager", f"--config.file={DEPLOY / 'alertmanager' / 'alertmanager.yml'}",
+                       f"--web.listen-address=127.0.0.1:{ALERTMANAGER_PORT}", "--cluster.listen-address=",
+                       f"--storage.path={self.run_dir / 'alertmanager'}", program=[alertmanager])
+            self.spawn("pages", program=[sys.executable, str(DEPLOY / "alertmanager" / "webhook_receiver.py")])
+            shown.append(f"Alertmanager http://127.0.0.1:{ALERTMANAGER_PORT}, pages in {self.run_dir / 'pages.log'}")
+        return shown
 
     def stop(self) -> None:
         for proc in reversed(self.procs):
@@ -67,7 +112,9 @@ class Demo:
 @click.option("--speed", default=60.0, show_default=True, help="Simulated seconds per wall second.")
 @click.option("--workers", default=1, show_default=True, help="Worker processes (ports 6066, 6067, ...).")
 @click.option("--until-done", is_flag=True, help="Exit once the traffic is sent and processed (for scripts).")
-def demo(scenario: str, speed: float, workers: int, until_done: bool) -> None:
+@click.option("--ops/--no-ops", default=True, show_default=True,
+              help="Also run Prometheus (alert rules) and Alertmanager with a webhook receiver, if installed.")
+def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool) -> None:
     """Run the live pipeline on simulated traffic with a status line; Ctrl-C stops it all."""
     settings = Settings.from_env()
     run_dir = settings.home / "demo"
@@ -93,6 +140,9 @@ def demo(scenario: str, speed: float, workers: int, until_done: bool) -> None:
                             "--topic", settings.input_topic)
         click.echo(f"metrics: {', '.join(f'http://127.0.0.1:{p}/metrics' for p in ports)}  "
                    f"logs: {run_dir}/  ground truth: {run_dir / 'truth.json'}  (Ctrl-C to stop)")
+        for line in d.start_ops(ports) if ops else []:
+            click.echo(line)
+        click.echo(f"alerts: kcat -b {settings.kafka_bootstrap} -C -t {settings.alerts_topic} -f '%k %s\\n'")
         status_loop(ports, simulator, run_dir / "truth.json", until_done, sys.stdout.isatty())
     except KeyboardInterrupt:
         click.echo("\nstopping ...")
@@ -108,16 +158,18 @@ def status_loop(ports: list[int], simulator: subprocess.Popen, truth: Path, unti
         merged: dict[str, float] = {}
         for port in ports:
             for k, v in scrape(port).items():
-                merged[k] = merged.get(k, 0.0) + v
+                merged[k] = fold(k, merged.get(k), v)
         now = time.monotonic()
-        done = merged.get("events_accepted", 0.0) + merged.get("events_rejected", 0.0)
+        done = sum(merged.get(f"events_{o}", 0.0) for o in ("accepted", "rejected", "duplicate"))
+        watermark = merged.get("hydrawatch_event_time_seconds", 0.0)
+        event_time = time.strftime("%m-%d %H:%M", time.gmtime(watermark)) if watermark else "-"
         rate = (done - last) / (now - last_t)
         last, last_t = done, now
         lag = merged.get("hydrawatch_consumer_lag_messages", 0.0)
         line = (f"events {done:>10,.0f}  {rate:>8,.0f}/s  lag {lag:>8,.0f}  dlq {merged.get('events_rejected', 0):>6,.0f}  "
                 f"accounts {merged.get('hydrawatch_accounts_tracked', 0):>8,.0f}  "
                 f"clusters {merged.get('hydrawatch_clusters_tracked', 0):>5,.0f}  "
-                f"firing {merged.get('hydrawatch_alerts_firing', 0):>3,.0f}  "
+                f"firing {merged.get('hydrawatch_alerts_firing', 0):>3,.0f}  event time {event_time}  "
                 f"traffic {'running' if simulator.poll() is None else 'sent'}")
         if tty:
             print("\r" + line, end="", flush=True)

@@ -99,6 +99,23 @@ def test_smoke_live_with_one_worker_matches_replay(pipeline, tmp_path):
     assert worker.metric("hydrawatch_alerts_total", scope="cluster", severity="critical", status="firing") > 0
     assert worker.metric("hydrawatch_clusters_tracked") > 0
     assert worker.metric("hydrawatch_accounts_tracked") == result.campaign_accounts + result.benign_accounts
+    check_exposition(worker.metrics_text())
+
+
+def check_exposition(text: str) -> None:
+    """What a live worker serves follows Prometheus conventions, with few series."""
+    from prometheus_client.parser import text_string_to_metric_families
+
+    families = list(text_string_to_metric_families(text))
+    samples = [s for f in families for s in f.samples]
+    print(f"\n/metrics: {len(families)} families, {len(samples)} series")
+    assert 20 <= len(families) and len(samples) < 3000
+    for family in families:
+        assert family.name.startswith("hydrawatch_"), family.name
+        if family.type == "counter":
+            assert all(s.name.endswith("_total") for s in family.samples), family.name
+    ids = {s.labels.get("account_id") or s.labels.get("cluster_id") for s in samples} - {None}
+    assert 0 < len(ids) <= 20  # only the top-10 accounts and top-10 clusters carry ids
 
 
 def test_two_workers_share_partitions_and_one_takes_over(pipeline, tmp_path):

@@ -291,15 +291,16 @@ def test_every_dashboard_query_and_recording_rule_returns_data(pipeline: Pipelin
         # A first scrape before any traffic: the counters start at 0 in the TSDB, so the
         # rejected messages below show as an increase (rate > 0), not as the first sample.
         wait_for(prom.targets_up, 60, "prometheus to scrape the worker")
-        feeder = subprocess.Popen(
-            [sys.executable, "-m", "streams.cli", "simulate", "--scenario", "smoke", "--out", "kafka",
-             "--topic", pipeline.input_topic, "--truth", str(tmp_path / "truth.json"), "--speed", "720"],
-            cwd=REPO, env=pipeline.env(), stdout=subprocess.DEVNULL,
-            stderr=open(tmp_path / "simulate.log", "wb"))
+        # The smoke scenario's 6 simulated hours in ~30 s, so traffic flows while Prometheus scrapes.
+        with open(tmp_path / "simulate.log", "wb") as simulate_log:
+            feeder = subprocess.Popen(
+                [sys.executable, "-m", "streams.cli", "simulate", "--scenario", "smoke", "--out", "kafka",
+                 "--topic", pipeline.input_topic, "--truth", str(tmp_path / "truth.json"), "--speed", "720"],
+                cwd=REPO, env=pipeline.env(), stdout=subprocess.DEVNULL, stderr=simulate_log)
         try:
             malformed = send_malformed(pipeline, 1)
             second_batch_at = time.monotonic() + 15
-            pending = {c: None for c in panel_checks + variable_checks + record_checks}
+            pending = dict.fromkeys(panel_checks + variable_checks + record_checks)  # ordered set
             last: dict[Check, object] = {}
             rules_problem: str | None = "not checked yet"
             deadline = time.monotonic() + DATA_TIMEOUT_S
@@ -335,9 +336,11 @@ def test_every_dashboard_query_and_recording_rule_returns_data(pipeline: Pipelin
           f"({sum(expected_groups.values())} rules) checked in {time.monotonic() - started:.0f}s; "
           f"{malformed} malformed messages sent; {len(pending)} without data")
 
-    failures = [f"{c.where}: {c.expr}" + (f" (label {c.label!r})" if c.label else "")
-                + f"\n    last result: {str(last.get(c))[:300]}" for c in pending]
-    assert not missing, f"metrics read by the dashboards/rules that the worker does not export: {missing}"
-    assert not failures, (f"{len(failures)} queries returned no data (or only NaN) after {DATA_TIMEOUT_S}s:\n"
-                          + "\n".join(failures) + f"\nworker log:\n{worker.log_tail(30)}")
-    assert rules_problem is None, f"rule files did not load cleanly: {rules_problem}"
+    problems = [f"no data (or only NaN) after {DATA_TIMEOUT_S}s: {c.where}: {c.expr}"
+                + (f" (label {c.label!r})" if c.label else "") + f"\n    last result: {str(last.get(c))[:300]}"
+                for c in pending]
+    if missing:
+        problems.append(f"read by the dashboards/rules, no series on the worker's /metrics: {missing}")
+    if rules_problem:
+        problems.append(f"rule files did not load cleanly: {rules_problem}")
+    assert not problems, "\n".join(problems) + f"\nworker log:\n{worker.log_tail(30)}"

@@ -21,7 +21,7 @@ from tests.support import wait_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
-HOURS = os.environ.get("HYDRAWATCH_CRASH_HOURS", "12")  # of the default scenario's 36 (CI budget)
+HOURS = os.environ.get("HYDRAWATCH_CRASH_HOURS", "8")  # of the default scenario's 36 (CI budget)
 KILLS = 5
 
 
@@ -29,7 +29,7 @@ def committed(pipeline) -> int:
     """Input offsets the worker group has committed, summed over partitions."""
     admin = KafkaAdminClient(bootstrap_servers=pipeline.bootstrap)
     try:
-        offsets = admin.list_consumer_group_offsets(pipeline.app_id)
+        offsets = admin.list_group_offsets(pipeline.app_id).get(pipeline.app_id, {})
     finally:
         admin.close()
     return sum(meta.offset for tp, meta in offsets.items() if tp.topic == pipeline.input_topic and meta.offset > 0)
