@@ -249,6 +249,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         producer_max_request_size=4 * 1024 * 1024,
         stream_buffer_maxsize=max(4096, 2 * settings.batch_size),
         broker_max_poll_records=settings.batch_size,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
     )
     metrics = PipelineMetrics(registry or CollectorRegistry(), settings.app_id, VERSION)
     runtime = Runtime(settings, metrics)

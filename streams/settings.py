@@ -28,6 +28,7 @@ class Settings:
     batch_size: int = 2000  # input events per micro-batch (stream.take_events)
     batch_wait_s: float = 0.05  # longest wait to fill a micro-batch
     state_cache: int = 20000  # decoded account states kept in memory per partition (a write-through cache)
+    session_timeout_s: float = 10.0  # a worker silent this long leaves the group (kill -9, crash): failover time
     gauge_interval_s: float = 5.0  # how often lag, table and top-K gauges are refreshed
     idle_after_s: float = 2.0  # a caught-up input partition quiet this long stops holding the watermark
     partitions: int = 8  # input topic and every table/changelog
