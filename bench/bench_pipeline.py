@@ -201,7 +201,10 @@ async def paced_produce(topic: str, source, rate: float, seconds: float) -> int:
                 key, value = next(source)
                 p = partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
                 batch = batches.get(p) or batches.setdefault(p, producer.create_batch())
-                batch.append(key=key, value=value, timestamp=None)
+                if batch.append(key=key, value=value, timestamp=None) is None:  # full: ship it
+                    pending.append(await producer.send_batch(batches.pop(p), topic, partition=p))
+                    batch = batches[p] = producer.create_batch()
+                    batch.append(key=key, value=value, timestamp=None)
                 sent += 1
             for p, batch in batches.items():
                 pending.append(await producer.send_batch(batch, topic, partition=p))
@@ -279,17 +282,18 @@ def main() -> None:
                "worker_peak_rss_bytes": rss, "series": int(m["_series"])}
         trials.append(row)
         print(json.dumps(row), flush=True)
-    summary = {
+    summary = {"throughput_trials": trials} if not trials else {
         "throughput_trials": trials,
         "median_bare_events_per_s": statistics.median(t["bare_events_per_s"] for t in trials),
         "median_pipeline_events_per_s": statistics.median(t["pipeline_events_per_s"] for t in trials),
         "median_ratio": statistics.median(t["ratio"] for t in trials),
         "median_faust_noop_events_per_s": statistics.median(t["faust_noop_events_per_s"] for t in trials),
         "median_ratio_to_faust_noop": statistics.median(t["ratio_to_faust_noop"] for t in trials),
-        "latency": [latency_run(path, rate, args.latency_seconds) for rate in args.rate or (5000.0, 2000.0)],
-        "machine": f"{os.cpu_count()} cores",
-        "command": " ".join(["bench/bench_pipeline.py", *sys.argv[1:]]),
     }
+    summary.update(
+        latency=[latency_run(path, rate, args.latency_seconds) for rate in args.rate or (5000.0, 2000.0)],
+        machine=f"{os.cpu_count()} cores", command=" ".join(["bench/bench_pipeline.py", *sys.argv[1:]]),
+    )
     print(json.dumps(summary, indent=2))
     if args.json:
         args.json.write_text(json.dumps(summary, indent=2))
