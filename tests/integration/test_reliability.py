@@ -172,7 +172,7 @@ def peak_rss_bytes(pid: int) -> int:
 
 
 def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
-    """The default scenario's first 12 simulated hours offered in ~60 s: about 3x what a worker
+    """The default scenario's first 15 simulated hours offered in ~60 s: about 3x what a worker
     sustains here (bench/bench_pipeline.py). Lag grows, then drains; memory stays bounded."""
     import subprocess
     import sys
@@ -180,7 +180,7 @@ def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
     from tests.integration.conftest import REPO
 
     events_path, truth_path = tmp_path / "events.jsonl", tmp_path / "truth.json"
-    simulate(pipeline, str(events_path), truth_path, "--hours", "12", scenario="default")
+    simulate(pipeline, str(events_path), truth_path, "--hours", "15", scenario="default")
     expected = replay_alerts(events_path)
     n_events = sum(1 for _ in open(events_path, "rb"))
     worker = pipeline.start_worker()
@@ -193,7 +193,7 @@ def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
 
     started = time.monotonic()
     feeder = subprocess.Popen([sys.executable, "-m", "streams.cli", "simulate", "--scenario", "default", "--hours",
-                               "12", "--speed", "720", "--out", "kafka", "--topic", pipeline.input_topic,
+                               "15", "--speed", "900", "--out", "kafka", "--topic", pipeline.input_topic,
                                "--truth", str(tmp_path / "t2.json")], cwd=REPO, env=pipeline.env(),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     lags, rss = [], []
