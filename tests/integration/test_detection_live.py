@@ -10,6 +10,8 @@ import io
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
+from pathlib import Path
 
 import orjson
 import pytest
@@ -33,6 +35,36 @@ def simulate(pipeline: Pipeline, out: str, truth, *extra: str, scenario: str = "
     subprocess.run([sys.executable, "-m", "streams.cli", "simulate", "--scenario", scenario, "--out", out,
                     "--truth", str(truth), *extra],
                    cwd=REPO, env=pipeline.env(), check=True, capture_output=True)
+
+
+@dataclass
+class Reference:
+    """A scenario's events in a file, its ground truth, and what `hydrawatch replay` alerts on them."""
+
+    events: Path
+    truth: dict
+    expected: list[dict]
+    per_account: dict[str, int]
+
+    @property
+    def n_events(self) -> int:
+        return sum(self.per_account.values())
+
+
+def reference(pipeline: Pipeline, tmp_path: Path, *extra: str, scenario: str = "smoke") -> Reference:
+    events_path, truth_path = tmp_path / f"{scenario}.jsonl", tmp_path / f"{scenario}.truth.json"
+    simulate(pipeline, str(events_path), truth_path, *extra, scenario=scenario)
+    per_account: dict[str, int] = {}
+    for line in open(events_path, "rb"):
+        account = orjson.loads(line)["account_id"]
+        per_account[account] = per_account.get(account, 0) + 1
+    return Reference(events_path, orjson.loads(truth_path.read_bytes()), replay_alerts(events_path), per_account)
+
+
+def produce(pipeline: Pipeline, tmp_path: Path, *extra: str, scenario: str = "smoke") -> None:
+    """The same scenario (same seed, same events) to the pipeline's input topic."""
+    simulate(pipeline, "kafka", tmp_path / "produced.truth.json", "--topic", pipeline.input_topic, *extra,
+             scenario=scenario)
 
 
 def replay_alerts(events_path) -> list[dict]:
@@ -81,18 +113,15 @@ def settled(workers: list[Worker], pipeline: Pipeline, events: int | None = None
 
 
 def test_smoke_live_with_one_worker_matches_replay(pipeline, tmp_path):
-    events_path, truth_path = tmp_path / "smoke.jsonl", tmp_path / "truth.json"
-    simulate(pipeline, str(events_path), truth_path)
-    expected = replay_alerts(events_path)
-    n_events = sum(1 for _ in open(events_path, "rb"))
-
-    simulate(pipeline, "kafka", tmp_path / "truth-kafka.json", "--topic", pipeline.input_topic)
+    ref = reference(pipeline, tmp_path)
+    expected, n_events = ref.expected, ref.n_events
+    produce(pipeline, tmp_path)
     worker = pipeline.start_worker()
     wait_for(lambda: settled([worker], pipeline, n_events), 240, "the worker to process the smoke scenario")
     live = read_alerts(pipeline)
 
     assert canonical(live) == canonical(expected)
-    result = evaluate(live, orjson.loads(truth_path.read_bytes()))
+    result = evaluate(live, ref.truth)
     assert len(result.campaigns) == 4 and all(c.recall >= 0.95 for c in result.campaigns)
     assert result.benign_flagged == 0
     assert worker.metric("hydrawatch_events_total", outcome="duplicate") == 0
@@ -119,14 +148,8 @@ def check_exposition(text: str) -> None:
 
 
 def test_two_workers_share_partitions_and_one_takes_over(pipeline, tmp_path):
-    events_path, truth_path = tmp_path / "smoke.jsonl", tmp_path / "truth.json"
-    simulate(pipeline, str(events_path), truth_path)
-    expected = replay_alerts(events_path)
-    truth = orjson.loads(truth_path.read_bytes())
-    per_account: dict[str, int] = {}
-    for line in open(events_path, "rb"):
-        account = orjson.loads(line)["account_id"]
-        per_account[account] = per_account.get(account, 0) + 1
+    ref = reference(pipeline, tmp_path)
+    expected, truth, per_account = ref.expected, ref.truth, ref.per_account
 
     first, second = pipeline.start_worker(), pipeline.start_worker()
     wait_for(lambda: all(f'topic="{pipeline.input_topic}"' in w.metrics_text() for w in (first, second)), 120,
@@ -170,9 +193,9 @@ def test_two_workers_share_partitions_and_one_takes_over(pipeline, tmp_path):
 
     # Detection continued. Paced input makes partitions go idle and wake, so cluster-stage inputs
     # can arrive late (counted above) and scores may differ slightly from replay; the verdicts must not.
-    result, reference = evaluate(live, truth), evaluate(expected, truth)
-    for got, want in zip(result.campaigns, reference.campaigns):
+    result, replayed = evaluate(live, truth), evaluate(expected, truth)
+    for got, want in zip(result.campaigns, replayed.campaigns):
         assert (got.campaign_id, got.flagged, got.alert_ids) == (want.campaign_id, want.flagged, want.alert_ids)
-    assert result.benign_flagged == reference.benign_flagged == 0
+    assert result.benign_flagged == replayed.benign_flagged == 0
     if late == 0:
         assert canonical(live) == canonical(expected)

@@ -11,12 +11,11 @@ import random
 import signal
 import time
 
-import orjson
 import pytest
 from kafka import KafkaAdminClient, KafkaConsumer, TopicPartition
 
 from tests.integration.conftest import TEST_HOME
-from tests.integration.test_detection_live import canonical, read_alerts, replay_alerts, settled, simulate
+from tests.integration.test_detection_live import canonical, produce, read_alerts, reference, settled
 from tests.integration.test_worker import account_view
 from tests.support import wait_for
 
@@ -72,16 +71,9 @@ def end_offsets(pipeline) -> int:
 
 
 def test_kill_9_five_times_while_default_streams(pipeline, tmp_path):
-    events_path, truth_path = tmp_path / "default.jsonl", tmp_path / "truth.json"
-    simulate(pipeline, str(events_path), truth_path, "--hours", HOURS, scenario="default")
-    expected = replay_alerts(events_path)
-    per_account: dict[str, int] = {}
-    for line in open(events_path, "rb"):
-        account = orjson.loads(line)["account_id"]
-        per_account[account] = per_account.get(account, 0) + 1
-    n_events = sum(per_account.values())
-    simulate(pipeline, "kafka", tmp_path / "t2.json", "--hours", HOURS, "--topic", pipeline.input_topic,
-             scenario="default")
+    ref = reference(pipeline, tmp_path, "--hours", HOURS, scenario="default")
+    expected, per_account, n_events = ref.expected, ref.per_account, ref.n_events
+    produce(pipeline, tmp_path, "--hours", HOURS, scenario="default")
     assert end_offsets(pipeline) == n_events
 
     rng = random.Random(20261127)
@@ -119,7 +111,7 @@ def test_kill_9_five_times_while_default_streams(pipeline, tmp_path):
     assert {a: v and v["n_events"] for a, v in views.items()} == {a: per_account[a] for a in sample}
     # No incident got a second id, and the detections are replay's, re-sends aside.
     assert len(ids_live) == len({a["entity_id"] for a in live})
-    same_detections(live, expected, orjson.loads(truth_path.read_bytes()), late)
+    same_detections(live, expected, ref.truth, late)
 
 
 def test_broker_outage_of_30_s_mid_run(pipeline, tmp_path):
@@ -131,11 +123,9 @@ def test_broker_outage_of_30_s_mid_run(pipeline, tmp_path):
 
     broker = Settings(home=TEST_HOME, kafka_port=19092, kafka_controller_port=19093,
                       kafka_bootstrap=pipeline.bootstrap)
-    events_path, truth_path = tmp_path / "events.jsonl", tmp_path / "truth.json"
-    simulate(pipeline, str(events_path), truth_path)
-    expected = replay_alerts(events_path)
-    n_events = sum(1 for _ in open(events_path, "rb"))
-    simulate(pipeline, "kafka", tmp_path / "t2.json", "--topic", pipeline.input_topic)
+    ref = reference(pipeline, tmp_path)
+    expected, n_events = ref.expected, ref.n_events
+    produce(pipeline, tmp_path)
     worker = pipeline.start_worker()
     wait_for(lambda: worker.metric("hydrawatch_events_total", outcome="accepted") > n_events * 0.3, 600,
              "a third of the events processed")
@@ -161,7 +151,7 @@ def test_broker_outage_of_30_s_mid_run(pipeline, tmp_path):
     assert worker.proc.poll() is None  # recovered without a restart
     assert len(expected) > 0
     assert stalled < n_events * 0.2  # the gap shows: (almost) nothing processed without the broker
-    same_detections(live, expected, orjson.loads(truth_path.read_bytes()), late)
+    same_detections(live, expected, ref.truth, late)
 
 
 def peak_rss_bytes(pid: int) -> int:
@@ -179,10 +169,8 @@ def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
 
     from tests.integration.conftest import REPO
 
-    events_path, truth_path = tmp_path / "events.jsonl", tmp_path / "truth.json"
-    simulate(pipeline, str(events_path), truth_path, "--hours", "15", scenario="default")
-    expected = replay_alerts(events_path)
-    n_events = sum(1 for _ in open(events_path, "rb"))
+    ref = reference(pipeline, tmp_path, "--hours", "15", scenario="default")
+    expected, n_events = ref.expected, ref.n_events
     worker = pipeline.start_worker()
     wait_for(lambda: f'topic="{pipeline.input_topic}"' in worker.metrics_text(), 120, "partitions assigned")
     lag_name = "hydrawatch_consumer_lag_messages"
@@ -221,4 +209,4 @@ def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
     assert lag() == 0
     assert peak < 2 * 2**30  # bounded: state is on disk (RocksDB), the cache is capped per partition
     wait_for(lambda: committed(pipeline) == n_events, 60, "offsets committed to the end")
-    same_detections(live, expected, orjson.loads(truth_path.read_bytes()), late)
+    same_detections(live, expected, ref.truth, late)
