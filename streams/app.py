@@ -181,15 +181,10 @@ class ClusterRuntime:
     late_counted: int = 0
 
     def __post_init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
         self.stage = ClusterStage(seed=self.seed)
         self.sequencer = Sequencer(self.partitions)
-        self.next_offset = 0
 
-    def apply(self, value: bytes, alerts: list, wall_now: float | None = None,
-              latencies: list | None = None) -> None:
+    def apply(self, value: bytes, alerts: list, latencies: list | None = None) -> None:
         """One internal-topic record: queue its messages, feed what the watermark releases."""
         doc = orjson.loads(value)
         sequencer = self.sequencer
@@ -216,7 +211,7 @@ class Runtime:
     next_offsets: dict[TP, int] = field(default_factory=dict)
     last_event_wall: dict[int, float] = field(default_factory=dict)  # input partition -> wall time
     idle_sent: set[int] = field(default_factory=set)  # input partitions announced idle
-    rebuild_messages: int = 0
+    newest_event_ts: float = float("-inf")  # the watermark gauge's value
 
 
 def quiet_libraries(level: str) -> None:
@@ -374,8 +369,9 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         metrics.accepted(accepted)
         if duplicates:
             metrics.duplicate(duplicates)
-        if newest > float("-inf"):
-            metrics.event_time.set(max(newest, metrics.event_time._value.get()))
+        if newest > runtime.newest_event_ts:
+            runtime.newest_event_ts = newest
+            metrics.event_time.set(newest)
         return wire, writes, doc
 
     @app.agent(cluster_input, name="cluster-stage")
@@ -384,7 +380,6 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             cluster = runtime.cluster
             if cluster is None:
                 cluster = runtime.cluster = ClusterRuntime(settings.partitions)
-                cluster.stage.observer = None
             first = events[0].message.offset
             if cluster.next_offset < first:
                 await _catch_up(cluster, first)
@@ -443,7 +438,6 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         finally:
             await consumer.stop()
         cluster.next_offset = max(cluster.next_offset, until)
-        runtime.rebuild_messages += applied
         cluster.late_counted = cluster.sequencer.late_total  # counted by the previous owner
         log.info("cluster stage rebuilt from %d internal records in %.1fs", applied, time.monotonic() - started)
 
