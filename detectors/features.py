@@ -30,9 +30,11 @@ YOUNG_ACCOUNT_S = 14 * DAY_S
 NEAR_DUP_BITS = 3  # SimHash Hamming distance for "the same prompt template"
 RECENT_PROMPTS = 8
 RECENT_IDS = 8  # event ids remembered per account: a re-sent request is not counted twice
+ACCOUNT_TTL_S = 7 * DAY_S  # an account idle this long (event time) is forgotten; see detectors.stages
 
 _LEN = struct.Struct("<H")  # length of a text field in AccountState.to_bytes
 _NONE = b"\xff\xff"
+_LAST_TS = struct.Struct("<d")  # AccountState.to_bytes: version byte, created_s, first_ts, last_ts, ...
 
 NARROW_TASKS = frozenset({"coding", "reasoning", "tool_use"})
 TASKS = ("chat", "coding", "reasoning", "tool_use", "writing", "analysis", "vision", "other")
@@ -198,11 +200,20 @@ class AccountState:
         ids[self.n_events % RECENT_IDS] = digest
         return False
 
-    def update(self, event: Mapping[str, Any], new_model: bool = False) -> bool:
-        """Fold one event in; returns True when a summary is due (events 1, 2, 4, ..., 64, then every 64)."""
+    def update(self, event: Mapping[str, Any], new_model: bool = False, heartbeat_s: float = ACCOUNT_TTL_S / 2) -> bool:
+        """Fold one event in; returns True when a summary is due: at events 1, 2, 4, ..., 64, then
+        every 64, and at the first event of each `heartbeat_s` period of event time (so a slow but
+        active account is never older than that at the cluster stage, which expires idle ones).
+
+        >>> s = AccountState.new(0.0, 86400.0)
+        >>> [s.update(dict(EXAMPLE, ts_s=86400.0 + 600 * i), heartbeat_s=3600.0) for i in range(1, 9)]
+        [True, True, False, True, False, True, False, True]
+        """
         ts = event["ts_s"]
         dt = ts - self.last_ts
+        heartbeat = False
         if dt > 0:
+            heartbeat = self.n_events > 0 and ts // heartbeat_s != self.last_ts // heartbeat_s
             if self.n_events:
                 # Welford on log inter-arrival gaps: regular scripts have a small spread.
                 g = math.log1p(dt)
@@ -267,7 +278,20 @@ class AccountState:
         if self.n_events >= self.next_summary:
             self.next_summary = self.next_summary * 2 if self.next_summary < 64 else self.next_summary + 64
             return True
-        return False
+        return heartbeat
+
+    @classmethod
+    def last_ts_of(cls, data: bytes | memoryview, at: int = 0) -> float:
+        """The event time of the last event in a serialised state starting at `at`, without
+        decoding the rest (the stream's state sweep reads millions of them).
+
+        >>> s = AccountState.new(0.0, 86400.0); _ = s.update(EXAMPLE)
+        >>> AccountState.last_ts_of(b"pad" + s.to_bytes(), at=3) == s.last_ts
+        True
+        """
+        if data[at] != cls._VERSION:
+            raise ValueError(f"account state version {data[at]} is not {cls._VERSION}")
+        return _LAST_TS.unpack_from(data, at + 1 + 2 * 8)[0]
 
     # Compact binary form (for the stream's state table): ~600 bytes, a few microseconds.
     _FLOATS = ("created_s", "first_ts", "last_ts", "anchor", "w_day", "w_hour", "rate_1h", "rate_1d", "out_tokens",

@@ -5,7 +5,8 @@ Accounts are joined through *link keys*: a payment fingerprint (`pay`), a system
 bands and verified by Hamming distance). Network neighbourhoods are too weak to link on their
 own (households of one ISP share a /24; NATs share addresses): they are a cluster *feature*. A key links its members only while it is *rare*: once more accounts share
 it than `KeyPolicy.cap(n_accounts)`, it is marked popular for good and its links are undone
-(a popular SDK, a big NAT or an IDE's system prompt glues nothing). Components are kept with
+(a popular SDK, a big NAT or an IDE's system prompt glues nothing). `expire` forgets accounts
+evicted for idleness, with the keys and clusters nobody holds any more. Components are kept with
 union-find (star edges to each key's first member), merged smaller-into-larger, and rebuilt
 locally when a key turns popular. Cluster ids are stable: a merged cluster keeps the id of the
 larger side, a split keeps it on its largest piece. See docs/design.md for complexity and limits.
@@ -45,6 +46,7 @@ class _Key:
     members: list[str] | None  # None once popular
     count: int = 0
     established: int = 0  # members that were not young accounts when they joined
+    last_ts: float = 0.0  # the latest join (event time)
 
 
 @dataclass
@@ -79,8 +81,8 @@ class LinkGraph:
         self.template_bands: dict[tuple[int, int], list[int]] = {}
         # Recent prompts not (yet) matching a template, so that two accounts sending the same
         # template can found it between them; FIFO-bounded.
-        self.candidate_bands: dict[tuple[int, int], list[tuple[int, str]]] = {}
-        self.candidates: deque[tuple[int, str]] = deque()
+        self.candidate_bands: dict[tuple[int, int], list[tuple[int, str, float]]] = {}
+        self.candidates: deque[tuple[int, str, float]] = deque()  # (simhash, account, ts), oldest first
         self.max_candidates = max_candidates
         self.n_accounts = 0  # population size, set by the caller (for the rarity caps)
         self.merges: list[tuple[str, str]] = []  # (absorbed cluster id, surviving id), drained by the caller
@@ -104,7 +106,7 @@ class LinkGraph:
             elif create:
                 rep = simhash
             else:
-                self._remember_candidate(bands, simhash, account)
+                self._remember_candidate(bands, simhash, account, ts)
                 return
             for band in bands:
                 self.template_bands.setdefault(band, []).append(rep)
@@ -123,28 +125,32 @@ class LinkGraph:
 
     def _match_candidate(self, bands: list, simhash: int, account: str) -> tuple[int, str] | None:
         for band in bands:
-            for other, owner in self.candidate_bands.get(band, ()):
+            for other, owner, _ in self.candidate_bands.get(band, ()):
                 if owner != account and (other ^ simhash).bit_count() <= TEMPLATE_MATCH_BITS:
                     return other, owner
         return None
 
-    def _remember_candidate(self, bands: list, simhash: int, account: str) -> None:
-        entry = (simhash, account)
+    def _remember_candidate(self, bands: list, simhash: int, account: str, ts: float) -> None:
+        entry = (simhash, account, ts)
         self.candidates.append(entry)
         for band in bands:
             self.candidate_bands.setdefault(band, []).append(entry)
         if len(self.candidates) > self.max_candidates:
-            old = self.candidates.popleft()
-            for band in _bands(old[0]):
-                bucket = self.candidate_bands[band]
-                bucket.remove(old)
-                if not bucket:
-                    del self.candidate_bands[band]
+            self._drop_oldest_candidate()
+
+    def _drop_oldest_candidate(self) -> None:
+        old = self.candidates.popleft()
+        for band in _bands(old[0]):
+            bucket = self.candidate_bands[band]
+            bucket.remove(old)
+            if not bucket:
+                del self.candidate_bands[band]
 
     def _join(self, account: str, key_name: str, kind: str, ts: float, young: bool) -> None:
         key = self.keys.get(key_name)
         if key is None:
             key = self.keys[key_name] = _Key(kind, [])
+        key.last_ts = ts if ts > key.last_ts else key.last_ts
         if key.members is None:
             key.count += 1  # popular: counted, never linking (may count an account twice)
             return
@@ -244,17 +250,59 @@ class LinkGraph:
     def clusters(self, min_size: int = 2) -> list[_Component]:
         return [c for c in self.components.values() if len(c.members) >= min_size]
 
-    def forget(self, account: str) -> None:
-        """Drop an evicted account from its cluster, which shrinks (id kept). (A key it alone
-        used still names it as first member: key expiry is part of the state-TTL work.)"""
-        if account not in self.parent:
-            return
-        for key_name in self.account_keys.pop(account, ()):
+    def expire(self, gone: list[str], cutoff: float) -> None:
+        """Forget the accounts in `gone` (evicted for idleness): their clusters shrink (the largest
+        piece keeps the id) or vanish; keys left without members go, and so do popular keys
+        nobody joined since `cutoff` and template candidates older than it. Costs one pass over
+        the keys: call it rarely."""
+        gone_set = set(gone)
+        roots = dict.fromkeys(self._find(a) for a in gone if a in self.parent)  # ordered, unique
+        for account in gone:
+            for key_name in self.account_keys.pop(account, ()):
+                key = self.keys.get(key_name)
+                if key is not None and key.members is not None and account in key.members:
+                    key.members.remove(account)
+        for root in roots:
+            old = self.components[root]
+            for account in old.members:
+                if account in gone_set:
+                    del self.parent[account]
+            old.members = [a for a in old.members if a not in gone_set]
+            if old.members:
+                self._rebuild(root)
+            else:
+                del self.components[root]
+        for key_name, key in list(self.keys.items()):
+            if key.members is None:
+                if key.last_ts < cutoff:
+                    del self.keys[key_name]  # popular, and nobody new for a TTL: forget it
+                continue
+            if key.members and not gone_set.isdisjoint(key.members):
+                key.members = [a for a in key.members if a not in gone_set]  # one-member keys
+            if not key.members:
+                del self.keys[key_name]
+                if key.kind == "tpl":
+                    self._drop_template(int(key_name[4:], 16))
+        for account in [a for a in self.parent if self.components.get(a) is not None
+                        and len(self.components[a].members) == 1 and not self._linking(a)]:
+            del self.parent[account], self.components[account]  # linked to nobody any more
+            self.account_keys.pop(account, None)
+        candidates = self.candidates
+        while candidates and candidates[0][2] < cutoff:
+            self._drop_oldest_candidate()  # includes every gone account's (see ClusterStage.expire)
+
+    def _linking(self, account: str) -> bool:
+        """Whether one of the account's keys still links it to another account."""
+        for key_name in self.account_keys.get(account, ()):
             key = self.keys.get(key_name)
-            if key and key.members is not None and account in key.members:
-                key.members.remove(account)
-                key.count -= 1  # (`established` keeps its count: popularity is sticky)
-        self._rebuild(self._find(account))
-        comp = self.components.pop(account, None)
-        if comp is not None:
-            del self.parent[account]
+            if key is not None and key.members is not None and len(key.members) > 1:
+                return True
+        return False
+
+    def _drop_template(self, rep: int) -> None:
+        for band in _bands(rep):
+            reps = self.template_bands.get(band)
+            if reps is not None and rep in reps:
+                reps.remove(rep)
+                if not reps:
+                    del self.template_bands[band]

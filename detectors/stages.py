@@ -13,16 +13,20 @@ from __future__ import annotations
 import zlib
 from array import array
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from detectors.alerts import AlertEvent, AlertPolicy, Incidents
 from detectors.clusters import ClusterScorer, ClusterVerdict
-from detectors.features import YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, network_key
+from detectors.features import (
+    ACCOUNT_TTL_S, HOUR_S, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, network_key,
+)
 from detectors.linking import LinkGraph
 from detectors.population import AccountCalibration, PopulationModel
 from detectors.sequencer import Sequencer
 
 MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
+EXPIRE_EVERY_EVENTS = 200_000  # replay's account-state sweep
+SWEEP_INTERVAL_S = HOUR_S  # the cluster stage looks for idle accounts once per hour of event time
 WEAK_TEMPLATE_EVENTS = 4  # an account's first prompts may join (or found, with another account) a template
 
 
@@ -39,12 +43,19 @@ class LinkMessage:
 
 
 class AccountStage:
-    """Per-account features; emits link messages and account summaries."""
+    """Per-account features; emits link messages and account summaries.
 
-    def __init__(self) -> None:
+    State TTL: an account idle for more than `ttl_s` of event time (its last event against the
+    partition's clock) starts afresh on its next event. That decision does not depend on when,
+    or whether, `expire` has physically dropped the old state, so eviction never changes results.
+    """
+
+    def __init__(self, ttl_s: float = ACCOUNT_TTL_S) -> None:
         self.states: dict[str, AccountState] = {}
         self.catalog = ModelCatalog()  # per partition, like the state
         self.clock = float("-inf")  # newest event time seen (see detectors.sequencer)
+        self.ttl_s = ttl_s
+        self.heartbeat_s = ttl_s / 2  # summaries refresh the cluster stage's view this often
 
     def process(self, event: Mapping[str, Any], out: list) -> bool:
         """Fold `event` in, appending messages for the cluster stage to `out`; False if the
@@ -52,18 +63,30 @@ class AccountStage:
         account = event["account_id"]
         ts = event["ts_s"]
         state = self.states.get(account)
-        if state is None:
+        if state is None or self.expired(max(ts, self.clock) - state.last_ts):
             state = self.states[account] = AccountState.new(event["account_created_s"], ts)
         if state.seen(event["event_id"]):
             return False
         if ts > self.clock:
             self.clock = ts
         before_dup = state.dup
-        due = state.update(event, self.catalog.observe_is_new(event["model"], ts))
+        due = state.update(event, self.catalog.observe_is_new(event["model"], ts), self.heartbeat_s)
         self._links(account, state, event, ts, repeated=state.dup > before_dup, out=out)
         if due:
             out.append(state.summary(account))
         return True
+
+    def expired(self, idle_s: float) -> bool:
+        return idle_s > self.ttl_s
+
+    def expire(self) -> list[str]:
+        """Drop the states of accounts idle past the TTL at this partition's clock; returns their
+        ids. (Optional: an expired state is replaced on the account's next event anyway.)"""
+        clock = self.clock
+        gone = [a for a, s in self.states.items() if self.expired(clock - s.last_ts)]
+        for account in gone:
+            del self.states[account]
+        return gone
 
     def _links(self, account: str, state: AccountState, event: Mapping[str, Any], ts: float,
                repeated: bool, out: list) -> None:
@@ -133,7 +156,7 @@ class ClusterStage:
     has an open incident is reported as part of that incident, not as one more alert id.
     """
 
-    def __init__(self, seed: int = 0, score_interval_s: float = 60.0) -> None:
+    def __init__(self, seed: int = 0, score_interval_s: float = 60.0, account_ttl_s: float = ACCOUNT_TTL_S) -> None:
         self.graph = LinkGraph()
         self.members: dict[str, AccountSummary] = {}
         self.scorer = ClusterScorer(seed=seed)
@@ -149,6 +172,12 @@ class ClusterStage:
         self.dirty: dict[str, None] = {}
         self.verdicts: dict[str, ClusterVerdict] = {}
         self.last_scored: dict[str, float] = {}
+        # An active account sends a summary at least every ttl/2 (AccountState.update's heartbeat),
+        # so one not heard of for 1.5 ttl has been idle past the account stage's TTL; whatever it
+        # sent the cluster stage is then older than 1 ttl.
+        self.account_ttl_s = account_ttl_s
+        self.next_sweep: float | None = None
+        self.expired_accounts = 0
         # Optional `ScoreObserver` (the stream's metrics); it sees scores, it never changes them.
         self.observer: Any = None
 
@@ -203,9 +232,31 @@ class ClusterStage:
         self.watermark = ts
         if self.next_scoring is None:
             self.next_scoring = ts + self.score_interval_s
+            self.next_sweep = ts + SWEEP_INTERVAL_S
         if ts >= self.next_scoring:
             self.next_scoring = ts + self.score_interval_s
             self.score_all(ts, out)
+        if ts >= self.next_sweep:
+            self.next_sweep = ts + SWEEP_INTERVAL_S
+            self.expire(ts)
+
+    def expire(self, now: float) -> list[str]:
+        """Forget accounts idle past the TTL at event time `now`: their summaries, their place in
+        the link graph, keys nobody else holds, and clusters left without members."""
+        members = self.members
+        cutoff = now - 1.5 * self.account_ttl_s
+        gone = [a for a, s in members.items() if s.ts < cutoff]
+        for account in gone:
+            del members[account]
+            self.dirty.pop(account, None)
+        self.graph.expire(gone, now - self.account_ttl_s)
+        self.graph.n_accounts -= len(gone)
+        self.expired_accounts += len(gone)
+        live = {c.cluster_id for c in self.graph.components.values()}
+        for table in (self.verdicts, self.last_scored, self.scorer.history):
+            for cid in [cid for cid in table if cid not in live]:
+                del table[cid]
+        return gone
 
     def score_all(self, ts: float, out: list) -> None:
         """Re-score clusters that changed. Large clusters are re-scored less often (every
@@ -239,13 +290,16 @@ class ClusterStage:
         out.extend(self.account_incidents.tick(ts))
 
 
-def run(events: Iterable[Mapping[str, Any]], partitions: int = 8, seed: int = 0) -> list[AlertEvent]:
+def run(events: Iterable[Mapping[str, Any]], partitions: int = 8, seed: int = 0,
+        ttl_s: float = ACCOUNT_TTL_S, probe: Callable[[list, "ClusterStage"], None] | None = None,
+        probe_every: int = 10_000) -> list[AlertEvent]:
     """Replay: all stages in one process, partitioned as Kafka would and merged by `Sequencer`
-    exactly as the stream merges them, so both feed the cluster stage the same sequence."""
+    exactly as the stream merges them, so both feed the cluster stage the same sequence.
+    `probe(account_stages, cluster_stage)` is called every `probe_every` events (state sizes)."""
     from detectors.partitioning import partition_for
 
-    account_stages = [AccountStage() for _ in range(partitions)]
-    cluster_stage = ClusterStage(seed=seed)
+    account_stages = [AccountStage(ttl_s) for _ in range(partitions)]
+    cluster_stage = ClusterStage(seed=seed, account_ttl_s=ttl_s)
     sequencer = Sequencer(partitions)
     offsets = [0] * partitions
     alerts: list[AlertEvent] = []
@@ -265,5 +319,12 @@ def run(events: Iterable[Mapping[str, Any]], partitions: int = 8, seed: int = 0)
         offsets[p] += 1
         if n & 63 == 0 and sequencer.pending > 256:
             cluster_stage.feed(sequencer.release(), alerts)
+        if n % EXPIRE_EVERY_EVENTS == EXPIRE_EVERY_EVENTS - 1:
+            for stage in account_stages:
+                stage.expire()  # memory only: results do not depend on it
+            if len(cache) > 1_000_000:
+                cache.clear()
+        if probe is not None and n % probe_every == probe_every - 1:
+            probe(account_stages, cluster_stage)
     cluster_stage.feed(sequencer.flush(), alerts)
     return alerts

@@ -153,10 +153,11 @@ class Behaviour:
 
     kind = "base"
     defaults: dict = {}
+    extra_knobs: frozenset = frozenset()  # optional knobs without a default
 
     def __init__(self, ctx: RunContext, params: dict | None = None) -> None:
         merged = {**self.defaults, **(params or {})}
-        unknown = set(merged) - set(self.defaults) - {"count"}
+        unknown = set(merged) - set(self.defaults) - {"count"} - self.extra_knobs
         if unknown:
             raise ValueError(f"{self.kind}: unknown parameters {sorted(unknown)}")
         self.ctx = ctx
@@ -255,11 +256,18 @@ class Behaviour:
 
 
 class SessionBehaviour(Behaviour):
-    """Accounts that work in sessions: diurnal session starts, short gaps inside a session."""
+    """Accounts that work in sessions: diurnal session starts, short gaps inside a session.
+
+    Optional churn, `stay_days: [lo, hi]`: each account arrives at a uniform time in the run and
+    stays active for lo..hi days, then never returns (long runs with a turning-over population).
+    """
+
+    extra_knobs = frozenset({"stay_days"})
 
     def __init__(self, ctx: RunContext, params: dict | None = None) -> None:
         super().__init__(ctx, params)
         p = self.p
+        self.stay_days = p.get("stay_days")
         weights = DIURNAL[p["diurnal"]]
         self.weights = weights
         mean_weight = sum(weights) / len(weights)
@@ -271,6 +279,8 @@ class SessionBehaviour(Behaviour):
     def next_session(self, acct: Account, after: int, rng: random.Random) -> int | None:
         t, end, weights, off = after, self.end_ms, self.weights, acct.tz_offset_ms
         rate = self.candidate_rate
+        if self.stay_days is not None:
+            end = min(end, acct.until)
         while True:
             t += int(-math.log(1.0 - rng.random()) / rate) + 1
             if t >= end:
@@ -279,7 +289,11 @@ class SessionBehaviour(Behaviour):
                 return t
 
     def first_time(self, acct: Account, rng: random.Random) -> int | None:
-        return self.next_session(acct, self.start_ms, rng)
+        if self.stay_days is None:
+            return self.next_session(acct, self.start_ms, rng)
+        arrive = self.start_ms + int(rng.random() * (self.end_ms - self.start_ms))
+        acct.until = arrive + int(rng.uniform(*self.stay_days) * DAY_MS)
+        return self.next_session(acct, arrive, rng)
 
     def start_session(self, acct: Account, rng: random.Random) -> None:
         """Called before the first request of each session."""

@@ -129,13 +129,14 @@ class AccountPartition:
     stage: AccountStage
     applied: dict[str, int] = field(default_factory=dict)  # account -> offset applied (cached accounts)
     accounts: int = 0  # accounts with state in this partition
+    sweep_from: bytes | None = None  # where the expiry sweep resumes in the partition's store
 
     def state_doc(self) -> dict:
         return {"catalog": self.stage.catalog.to_dict(), "clock": self.stage.clock, "accounts": self.accounts}
 
     @classmethod
-    def from_doc(cls, doc: dict | None) -> "AccountPartition":
-        stage = AccountStage()
+    def from_doc(cls, doc: dict | None, ttl_s: float) -> "AccountPartition":
+        stage = AccountStage(ttl_s)
         part = cls(stage)
         if doc:
             stage.catalog = ModelCatalog.from_dict(doc["catalog"])
@@ -179,9 +180,12 @@ class ClusterRuntime:
     sequencer: Sequencer = field(init=False)
     next_offset: int = 0  # of the internal topic: everything before it is applied
     late_counted: int = 0
+    expired_counted: int = 0
+
+    account_ttl_s: float = 604800.0
 
     def __post_init__(self) -> None:
-        self.stage = ClusterStage(seed=self.seed)
+        self.stage = ClusterStage(seed=self.seed, account_ttl_s=self.account_ttl_s)
         self.sequencer = Sequencer(self.partitions)
 
     def apply(self, value: bytes, alerts: list, latencies: list | None = None) -> None:
@@ -212,6 +216,27 @@ class Runtime:
     last_event_wall: dict[int, float] = field(default_factory=dict)  # input partition -> wall time
     idle_sent: set[int] = field(default_factory=set)  # input partitions announced idle
     newest_event_ts: float = float("-inf")  # the watermark gauge's value
+    admin: Any = None  # aiokafka admin client of recommit_lost_offsets
+
+
+def lost_commits(believed: dict, now: dict, stored: dict) -> dict:
+    """Offsets Faust believes committed (and still believes) that the broker does not hold.
+
+    >>> lost_commits({"a": 10, "b": 7, "c": 5}, {"a": 10, "b": 9, "c": 5}, {"a": None, "b": 3, "c": 5})
+    {'a': 10}
+    """
+    lost = {}
+    for tp, offset in believed.items():
+        meta = stored.get(tp)
+        stored_offset = -1 if meta is None else getattr(meta, "offset", meta)
+        if stored_offset < offset and now.get(tp) == offset:
+            lost[tp] = offset
+    return lost
+
+
+def kafka_client_options(settings: Settings) -> dict[str, Any]:
+    """Security options for the aiokafka clients the worker opens beside Faust's own."""
+    return {}
 
 
 def quiet_libraries(level: str) -> None:
@@ -276,7 +301,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     def account_partition(p: int) -> AccountPartition:
         part = runtime.partitions.get(p)
         if part is None:
-            part = runtime.partitions[p] = AccountPartition.from_doc(partition_table.get(str(p)))
+            part = runtime.partitions[p] = AccountPartition.from_doc(partition_table.get(str(p)),
+                                                                         settings.account_ttl_s)
         return part
 
     @app.agent(requests, name="account-stage")
@@ -312,6 +338,11 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 with table_partition_of(by_partition[p][-1][0]):
                     for account, value in writes:
                         account_table[account] = value
+                    expired = _sweep(p)
+                    for account in expired:
+                        del account_table[account]  # a tombstone in the changelog too
+                    if expired:
+                        doc = runtime.partitions[p].state_doc()
                     partition_table[str(p)] = doc
             if events:
                 metrics.processing.observe((time.perf_counter() - started) / len(events))
@@ -374,12 +405,43 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             metrics.event_time.set(newest)
         return wire, writes, doc
 
+    def _sweep(p: int) -> list[str]:
+        """The next `sweep_keys` stored accounts of partition `p` (resuming where the last sweep
+        stopped, wrapping around): those idle past the TTL at the partition's clock. Their next
+        event would start afresh anyway (AccountStage.process), so dropping them changes nothing
+        but the table's size. Reads the RocksDB store directly (Faust has no per-partition scan)."""
+        part = runtime.partitions[p]
+        store = account_table.data
+        if not hasattr(store, "_db_for_partition") or settings.sweep_keys <= 0:
+            return []  # the memory store (tests): nothing to sweep
+        db = store._db_for_partition(p)
+        stage = part.stage
+        clock, offset_key, at = stage.clock, store.offset_key, _OFFSET.size
+        expired: list[str] = []
+        examined, resume = 0, None
+        for key, value in db.items(from_key=part.sweep_from) if part.sweep_from else db.items():
+            if examined == settings.sweep_keys:
+                resume = key
+                break
+            examined += 1
+            if key != offset_key and stage.expired(clock - AccountState.last_ts_of(value, at)):
+                expired.append(key.decode())
+        part.sweep_from = resume
+        if expired:
+            states, applied = stage.states, part.applied
+            for account in expired:
+                states.pop(account, None)
+                applied.pop(account, None)
+            part.accounts -= len(expired)
+            metrics.accounts_expired.labels("account-stage").inc(len(expired))
+        return expired
+
     @app.agent(cluster_input, name="cluster-stage")
     async def cluster_stage(stream: faust.StreamT) -> None:
         async for events in stream.take_events(500, within=0.02):
             cluster = runtime.cluster
             if cluster is None:
-                cluster = runtime.cluster = ClusterRuntime(settings.partitions)
+                cluster = runtime.cluster = ClusterRuntime(settings.partitions, account_ttl_s=settings.account_ttl_s)
             first = events[0].message.offset
             if cluster.next_offset < first:
                 await _catch_up(cluster, first)
@@ -412,7 +474,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         started = time.monotonic()
         tp = TopicPartition(settings.cluster_topic, 0)
         consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False,
-                                    auto_offset_reset="earliest", max_partition_fetch_bytes=8 * 1024 * 1024)
+                                    auto_offset_reset="earliest", max_partition_fetch_bytes=8 * 1024 * 1024,
+                                    **kafka_client_options(settings))
         await consumer.start()
         applied = 0
         try:
@@ -439,6 +502,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             await consumer.stop()
         cluster.next_offset = max(cluster.next_offset, until)
         cluster.late_counted = cluster.sequencer.late_total  # counted by the previous owner
+        cluster.expired_counted = cluster.stage.expired_accounts
         log.info("cluster stage rebuilt from %d internal records in %.1fs", applied, time.monotonic() - started)
 
     @app.timer(interval=settings.idle_after_s / 2)
@@ -458,6 +522,44 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             if highwater is not None and position >= highwater:
                 await cluster_input.send(value=orjson.dumps({"idle": [p]}))
                 runtime.idle_sent.add(p)
+
+    @app.timer(interval=settings.commit_check_s)
+    async def recommit_lost_offsets() -> None:
+        """Faust records an offset as committed even when the commit failed because a rebalance
+        was under way ("already rebalanced"); if no further event arrives on that partition, the
+        group's offset stays behind for good (a restart redoes everything since; exporters that
+        read group offsets report lag forever). Compare with the broker; commit what was lost."""
+        consumer = app.consumer
+        if app.rebalancing or not app.tables.recovery.completed.is_set():
+            return
+        believed = {tp: consumer._committed_offset.get(tp) for tp in consumer.assignment()
+                    if tp.topic == settings.input_topic}
+        believed = {tp: offset for tp, offset in believed.items() if offset}
+        if not believed:
+            return
+        if runtime.admin is None:
+            from aiokafka.admin import AIOKafkaAdminClient
+
+            runtime.admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap,
+                                                **kafka_client_options(settings))
+            await runtime.admin.start()
+        from aiokafka.structs import TopicPartition
+
+        stored = await runtime.admin.list_consumer_group_offsets(
+            settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in believed])
+        now = {tp: consumer._committed_offset.get(tp) for tp in believed}  # Faust may have moved on meanwhile
+        lost = lost_commits(believed, now, {tp: stored.get(TopicPartition(tp.topic, tp.partition)) for tp in believed})
+        if lost and not app.rebalancing:
+            log.warning("offset commits lost in a rebalance, committing again: %s",
+                        {f"{tp.topic}/{tp.partition}": offset for tp, offset in lost.items()})
+            if await consumer._commit(lost):
+                metrics.recommits.inc(len(lost))
+
+    @app.on_before_shutdown.connect
+    async def close_admin(sender: Any, **kwargs: Any) -> None:
+        if runtime.admin is not None:
+            await runtime.admin.close()
+            runtime.admin = None
 
     lag_series: set[tuple[str, str]] = set()
 
@@ -531,6 +633,9 @@ def publish_cluster_gauges(metrics: PipelineMetrics, observer: MetricsObserver, 
     now = stage.watermark
     live = {c.cluster_id: c for c in graph.clusters(stage.scorer.min_size)}
     metrics.clusters_tracked.set(len(live))
+    metrics.cluster_stage_accounts.set(len(stage.members))
+    metrics.accounts_expired.labels("cluster-stage").inc(stage.expired_accounts - cluster.expired_counted)
+    cluster.expired_counted = stage.expired_accounts
     metrics.sequencer_pending.set(cluster.sequencer.pending)
     for scope, incidents in (("cluster", stage.incidents), ("account", stage.account_incidents)):
         counts = {"warning": 0, "critical": 0}

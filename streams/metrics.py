@@ -80,6 +80,11 @@ class PipelineMetrics:
                                       registry=r)
         self.clusters_tracked = Gauge("hydrawatch_clusters_tracked",
                                       "Clusters (>= 3 accounts) known to this worker's cluster stage.", registry=r)
+        self.cluster_stage_accounts = Gauge("hydrawatch_cluster_stage_accounts",
+                                            "Accounts whose summaries this worker's cluster stage holds.", registry=r)
+        self.accounts_expired = Counter("hydrawatch_accounts_expired",
+                                        "Accounts dropped after the idle TTL (event time), by stage.", ["stage"],
+                                        registry=r)
         self.table_keys = Gauge("hydrawatch_table_keys", "Keys held by each Faust table on this worker.",
                                 ["table"], registry=r)
         self.anomaly_score = Histogram("hydrawatch_anomaly_score", "Calibrated anomaly scores in [0, 1].",
@@ -92,6 +97,9 @@ class PipelineMetrics:
                                  "Output tokens of requests from accounts with an open incident.", ["scope"],
                                  registry=r)
         self.rebalances = Counter("hydrawatch_rebalances", "Partition assignments received.", registry=r)
+        self.recommits = Counter("hydrawatch_offset_recommits",
+                                 "Input partition offsets committed again after a commit lost in a rebalance.",
+                                 registry=r)
         self.sequencer_late = Counter("hydrawatch_sequencer_late_messages",
                                       "Cluster-stage inputs that arrived behind the watermark (idle partition woke).",
                                       registry=r)
@@ -127,6 +135,8 @@ class PipelineMetrics:
                 for status in ("firing", "resolved"):
                     self.alerts.labels(scope, severity, status)
         self.clusters_tracked.set(0)
+        for stage in ("account-stage", "cluster-stage"):
+            self.accounts_expired.labels(stage)
         self._accepted = self.events.labels("accepted")
         self._rejected = self.events.labels("rejected")
         self._duplicate = self.events.labels("duplicate")

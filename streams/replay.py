@@ -17,6 +17,7 @@ import orjson
 
 from detectors.stages import run
 from streams.decoder import Rejection, decode
+from streams.settings import Settings
 
 
 @dataclass
@@ -49,11 +50,13 @@ def decoded_events(stream: IO[bytes], stats: ReplayStats, progress: bool = False
 
 
 def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: int = 0,
-                progress: bool = False) -> ReplayStats:
+                progress: bool = False, ttl_s: float | None = None) -> ReplayStats:
     stats = ReplayStats()
     started = time.perf_counter()
+    if ttl_s is None:
+        ttl_s = Settings.from_env().account_ttl_s  # as the workers read it
     with open(path, "rb") as stream:
-        alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed)
+        alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed, ttl_s=ttl_s)
     for alert in alerts:
         alerts_out.write(orjson.dumps(alert.to_dict()) + b"\n")
     stats.alerts = len(alerts)
@@ -68,14 +71,16 @@ def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: in
               help="Where to write alert events (JSONL, the output contract); '-' for stdout.")
 @click.option("--partitions", default=8, show_default=True, help="Partitions to emulate (as the input topic's).")
 @click.option("--seed", default=0, show_default=True, help="Seed of the River models.")
-def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int) -> None:
+@click.option("--account-ttl-s", type=float, default=None,
+              help="Idle account TTL, event-time seconds [HYDRAWATCH_ACCOUNT_TTL_S, 604800].")
+def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int, account_ttl_s: float | None) -> None:
     """Run the detection core over a file of events: backtests and tuning."""
     progress = sys.stderr.isatty()
     if str(alerts_out) == "-":
-        stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress)
+        stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress, account_ttl_s)
     else:
         with open(alerts_out, "wb") as out:
-            stats = replay_file(input_path, out, partitions, seed, progress)
+            stats = replay_file(input_path, out, partitions, seed, progress, account_ttl_s)
     click.echo(
         f"replayed {stats.lines:,} events ({stats.rejected:,} rejected) in {stats.seconds:.1f}s "
         f"({stats.events_per_second:,.0f} events/s); {stats.alerts:,} alert messages -> {alerts_out}",

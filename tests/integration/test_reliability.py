@@ -210,3 +210,112 @@ def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
     assert peak < 2 * 2**30  # bounded: state is on disk (RocksDB), the cache is capped per partition
     wait_for(lambda: committed(pipeline) == n_events, 60, "offsets committed to the end")
     same_detections(live, expected, ref.truth, late)
+
+
+def rss_bytes(pid: int) -> int:
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def stored_keys(data_dir, partitions: int) -> int:
+    """Keys in the worker's account-state RocksDB stores (read after the worker stopped)."""
+    import rocksdict
+
+    total = 0
+    for path in data_dir.glob("**/account-state-*.db"):
+        db = rocksdict.Rdict(str(path), options=rocksdict.Options(raw_mode=True),
+                             access_type=rocksdict.AccessType.read_only())
+        try:
+            total += sum(1 for key in db.keys() if not key.startswith(b"__faust"))
+        finally:
+            db.close()
+    return total
+
+
+def active_within(events_path, times: list[float], window_s: float) -> list[int]:
+    """For each event time in `times` (ascending): accounts with an event in (t - window_s, t]."""
+    from streams.decoder import decode
+
+    last: dict[str, float] = {}
+    counts, i = [], 0
+    with open(events_path, "rb") as f:
+        lines = iter(f)
+        pending = None
+        for t in times:
+            while True:
+                if pending is None:
+                    line = next(lines, None)
+                    if line is None:
+                        break
+                    pending = decode(line)
+                if pending["ts_s"] > t:
+                    break
+                last[pending["account_id"]] = pending["ts_s"]
+                pending = None
+            counts.append(sum(1 for ts in last.values() if ts > t - window_s))
+    return counts
+
+
+def test_soak_ten_days_of_churn_keeps_state_and_memory_flat(pipeline, tmp_path, monkeypatch):
+    """The `soak` scenario (ten simulated days; accounts stay a few days and leave, newcomers keep
+    arriving) through one worker with a one-day idle TTL: the state held follows the accounts
+    active in the last day (counted from the events) instead of everyone ever seen, and memory
+    stays flat."""
+    from streams.decoder import decode
+
+    ttl = 86400.0
+    monkeypatch.setenv("HYDRAWATCH_ACCOUNT_TTL_S", str(ttl))  # the workers' and replay's
+    ref = reference(pipeline, tmp_path, scenario="soak")
+    expected, n_events = ref.expected, ref.n_events
+    ever = len(ref.per_account)
+    start_ts = decode(ref.events.open("rb").readline())["ts_s"]
+    produce(pipeline, tmp_path, scenario="soak")
+    worker = pipeline.start_worker()
+    samples = []  # (event time, accounts stored, cluster-stage accounts, RSS)
+
+    def sample() -> bool:
+        from prometheus_client.parser import text_string_to_metric_families
+
+        scrape = {s.name: s.value for f in text_string_to_metric_families(worker.metrics_text()) for s in f.samples
+                  if not s.labels}
+        if scrape.get("hydrawatch_event_time_seconds", 0) > start_ts:
+            samples.append((scrape["hydrawatch_event_time_seconds"], scrape["hydrawatch_accounts_tracked"],
+                            scrape["hydrawatch_cluster_stage_accounts"], rss_bytes(worker.proc.pid)))
+        return settled([worker], pipeline, n_events)
+
+    wait_for(sample, 900, "the worker to process ten simulated days", interval_s=1.0)
+    live = read_alerts(pipeline)
+    late = worker.metric("hydrawatch_sequencer_late_messages_total")
+    expired = {stage: worker.metric("hydrawatch_accounts_expired_total", stage=stage)
+               for stage in ("account-stage", "cluster-stage")}
+    tracked = worker.metric("hydrawatch_accounts_tracked")
+    worker.stop()
+    on_disk = stored_keys(pipeline.settings().home / f"worker-{worker.web_port}", pipeline.partitions)
+
+    times = sorted({s[0] for s in samples})
+    # Allowances: the size gauges are refreshed every 0.5 s, a few simulated hours at this pace;
+    # the cluster stage forgets hourly, at its watermark, after 1.5 TTL (summaries refresh every TTL/2).
+    active_ttl = dict(zip(times, active_within(ref.events, times, ttl + 4 * 3600)))
+    active_cluster = dict(zip(times, active_within(ref.events, times, 1.5 * ttl + 6 * 3600)))
+    day = {t: (t - start_ts) / 86400 for t in times}
+
+    def window(lo: float, hi: float, column: int) -> float:
+        return max(s[column] for s in samples if lo <= day[s[0]] < hi)
+
+    mid, end = (3.0, 6.0), (6.0, 10.0)
+    report(f"soak: {n_events:,} events, {ever:,} accounts over {day[times[-1]]:.1f} simulated days, TTL 1 day; "
+           f"accounts stored, max over days 3-6 / 6-10: {window(*mid, 1):,.0f} / {window(*end, 1):,.0f}, at end "
+           f"{tracked:,.0f} (RocksDB keys {on_disk:,}); cluster-stage accounts {window(*mid, 2):,.0f} / "
+           f"{window(*end, 2):,.0f}; worker RSS {window(*mid, 3) / 2**20:.0f} / {window(*end, 3) / 2**20:.0f} MiB; "
+           f"expired {expired['account-stage']:,.0f} (account stage), {expired['cluster-stage']:,.0f} (cluster stage); "
+           f"alert messages {len(live)} (replay {len(expected)}); late cluster inputs {late:.0f}")
+    assert day[times[0]] < 3 and day[times[-1]] > 9.5
+    assert on_disk == tracked  # the gauge is the table's real size
+    for t, stored, cluster_accounts, _ in samples:
+        assert stored <= active_ttl[t], (day[t], stored, active_ttl[t])
+        assert cluster_accounts <= active_cluster[t], (day[t], cluster_accounts, active_cluster[t])
+    assert tracked < 0.3 * ever and expired["account-stage"] > 0.5 * ever and expired["cluster-stage"] > 0.5 * ever
+    assert window(*end, 3) <= 1.2 * window(*mid, 3)  # memory flat
+    same_detections(live, expected, ref.truth, late)

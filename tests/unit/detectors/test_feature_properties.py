@@ -10,7 +10,7 @@ import zlib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from detectors.features import TASKS, AccountState, AccountSummary, network_key
+from detectors.features import ACCOUNT_TTL_S, TASKS, AccountState, AccountSummary, network_key
 from streams.decoder import MAX_ID_LEN, MAX_TOKENS, MAX_TOOLS, MAX_TURNS, MAX_TS_S, MIN_TS_S
 
 YEAR_S = 365.25 * 86400.0
@@ -127,6 +127,7 @@ def assert_same_state(a: AccountState, b: AccountState) -> None:
         assert getattr(a, name) == getattr(b, name), name
 
 
+HEARTBEAT_S = ACCOUNT_TTL_S / 2  # AccountState.update's default
 PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -134,8 +135,11 @@ PROPERTY = settings(max_examples=100, deadline=None, suppress_health_check=[Heal
 @given(event_sequences())
 def test_update_never_fails_and_summaries_stay_finite_and_bounded(events):
     state = AccountState.new(events[0]["account_created_s"], events[0]["ts_s"])
-    due_at = []
+    due_at, heartbeats = [], []
     for n, e in enumerate(events, start=1):
+        before = state.last_ts
+        if n > 1 and e["ts_s"] > before and e["ts_s"] // HEARTBEAT_S != before // HEARTBEAT_S:
+            heartbeats.append(n)  # the first event of a new heartbeat period
         if apply(state, e):
             due_at.append(n)
         assert_summary_sane(state.summary("acct_prop"), n)
@@ -143,7 +147,8 @@ def test_update_never_fails_and_summaries_stay_finite_and_bounded(events):
     assert sum(state.hours) == len(events)
     assert state.first_ts == min(e["ts_s"] for e in events)
     assert state.last_ts == max(e["ts_s"] for e in events)
-    assert due_at == [n for n in (1, 2, 4, 8, 16, 32, 64) if n <= len(events)]  # max_size < 128
+    powers = [n for n in (1, 2, 4, 8, 16, 32, 64) if n <= len(events)]  # max_size < 128
+    assert due_at == sorted(set(powers) | set(heartbeats))
 
 
 @PROPERTY

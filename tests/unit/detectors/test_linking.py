@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from detectors.linking import KeyPolicy, LinkGraph
+from detectors.linking import DEFAULT_POLICIES, KeyPolicy, LinkGraph
 
 
 def members(graph: LinkGraph, account: str) -> set[str]:
@@ -106,11 +106,53 @@ def test_candidates_are_bounded():
     assert sum(len(v) for v in g.candidate_bands.values()) == 40
 
 
-def test_forgetting_an_account_shrinks_its_cluster_and_keeps_the_id():
+def test_expiring_an_account_shrinks_its_cluster_and_keeps_the_id():
     g = graph()
     for i, a in enumerate("abcd"):
         g.observe(a, "pay", "card", float(i))
     cid = g.cluster_of("a").cluster_id
-    g.forget("a")
+    g.expire(["a"], cutoff=0.0)
     assert g.cluster_of("a") is None
     assert members(g, "b") == {"b", "c", "d"} and g.cluster_of("b").cluster_id == cid
+    assert g.keys["pay:card"].members == ["b", "c", "d"]
+
+
+def test_expiry_splits_a_cluster_held_together_by_the_gone_account():
+    g = graph()
+    g.observe("a", "pay", "card-1", 0.0)
+    g.observe("b", "pay", "card-1", 1.0)
+    g.observe("a", "sys", "prompt", 2.0)
+    g.observe("c", "sys", "prompt", 3.0)
+    g.observe("d", "sys", "prompt", 4.0)
+    cid = g.cluster_of("a").cluster_id
+    g.expire(["a"], cutoff=0.0)
+    assert members(g, "c") == {"c", "d"} and g.cluster_of("c").cluster_id == cid  # the larger piece
+    assert g.cluster_of("b") is None  # linked to nobody any more: no graph node
+    assert "b" not in g.account_keys
+
+
+def test_expiry_leaves_nothing_behind_when_everyone_is_gone():
+    g = graph()
+    for i in range(30):
+        a = f"acct-{i}"
+        g.observe(a, "pay", f"card-{i // 3}", float(i))
+        g.observe(a, "sys", f"own-prompt-{i}", float(i))  # a key only this account holds
+        g.observe_template(a, (i * 0x9E3779B97F4A7C15) & (2**64 - 1), float(i), create=True)
+    g.observe_template("acct-0", 0x5A5A_A5A5_3C3C_C3C3, 5.0, create=False)  # a candidate
+    g.observe_template("live", 0x0F0F_F0F0_6969_9696, 40.0, create=False)  # a newer one
+    assert g.components and g.keys and g.template_bands and len(g.candidates) == 2
+    g.expire([f"acct-{i}" for i in range(30)], cutoff=30.0)
+    assert (g.parent, g.components, g.account_keys, g.keys, g.template_bands) == ({}, {}, {}, {}, {})
+    assert [owner for _, owner, _ in g.candidates] == ["live"]
+    assert sum(len(v) for v in g.candidate_bands.values()) == 4
+
+
+def test_a_popular_key_is_forgotten_once_nobody_joined_it_for_the_ttl():
+    g = graph(policies={**DEFAULT_POLICIES, "pay": KeyPolicy(floor=2, share=0.0)})
+    for i, a in enumerate("abcd"):
+        g.observe(a, "pay", "shared", float(i))
+    assert g.keys["pay:shared"].members is None
+    g.expire([], cutoff=3.0)
+    assert "pay:shared" in g.keys  # joined at 3.0
+    g.expire([], cutoff=3.5)
+    assert "pay:shared" not in g.keys

@@ -52,3 +52,95 @@ def test_cluster_stage_scores_on_event_time_not_message_count():
     assert stage.next_scoring == 1060.0
     stage.process(LinkMessage("c", "pay", "card", 1061.0), out)
     assert stage.next_scoring == 1121.0
+
+
+# -- state TTL ----------------------------------------------------------------------------------
+
+def test_an_account_idle_past_the_ttl_starts_afresh_and_reports_its_keys_again():
+    stage, out = AccountStage(ttl_s=1000.0), []
+    card = dict(payment_fingerprint="card", system_prompt_hash=None)
+    stage.process(make_event("a", ts=1e6, **card), out)
+    stage.process(make_event("a", ts=1e6 + 1000.0, **card), out)  # exactly the TTL: kept
+    assert stage.states["a"].n_events == 2
+    out.clear()
+    stage.process(make_event("a", ts=1e6 + 2000.5, **card), out)  # idle 1000.5 s: fresh
+    assert stage.states["a"].n_events == 1
+    assert [(m.kind, m.value) for m in out if type(m) is LinkMessage and m.kind == "pay"] == [("pay", "card")]
+
+
+def test_dropping_expired_states_never_changes_what_the_stage_sends(smoke):
+    events, _ = smoke
+    kept, swept = AccountStage(ttl_s=1800.0), AccountStage(ttl_s=1800.0)
+    out_kept, out_swept, dropped = [], [], 0
+    for n, event in enumerate(events):
+        kept.process(event, out_kept)
+        swept.process(event, out_swept)
+        if n % 500 == 0:
+            dropped += len(swept.expire())
+    assert dropped > 1000  # the sweep did drop states...
+    assert out_swept == out_kept  # ...and the messages are the same
+    assert len(swept.states) < len(kept.states)
+
+
+def soak_sizes(ttl_s: float) -> tuple[list[dict], list]:
+    """Replay a quarter of the `soak` scenario (ten days, a turning-over population), recording
+    state sizes next to the number of accounts active within the TTL (from the events)."""
+    simulation = Simulation(load_scenario("soak", accounts_scale=0.25))
+    last_seen: dict[str, float] = {}
+    samples: list[dict] = []
+
+    def events():
+        for _, _, line in simulation.records():
+            event = decode(line.encode())
+            last_seen[event["account_id"]] = event["ts_s"]
+            yield event
+
+    def probe(account_stages, cluster_stage) -> None:
+        now = max(stage.clock for stage in account_stages)
+        for stage in account_stages:
+            stage.expire()
+        samples.append({
+            "day": (now - simulation.scenario.start_ms / 1000) / 86400,
+            "states": sum(len(stage.states) for stage in account_stages),
+            "members": len(cluster_stage.members),
+            "graph_nodes": len(cluster_stage.graph.parent),
+            "keys": len(cluster_stage.graph.keys),
+            "active_ttl": sum(1 for t in last_seen.values() if t >= now - ttl_s - 3600),
+            # the cluster stage sweeps hourly, at its own watermark (behind: the sequencer waits)
+            "active_1.5ttl": sum(1 for t in last_seen.values() if t >= cluster_stage.watermark - 1.5 * ttl_s - 3600),
+        })
+
+    alerts = run(events(), ttl_s=ttl_s, probe=probe, probe_every=2000)
+    return samples, alerts
+
+
+def test_soak_state_stays_within_the_accounts_active_in_the_ttl_while_without_it_grows():
+    bounded, alerts = soak_sizes(86400.0)
+    unbounded, alerts_unbounded = soak_sizes(1e12)
+    assert bounded[-1]["day"] > 9.5
+    for s in bounded:
+        assert s["states"] <= s["active_ttl"], s
+        assert s["graph_nodes"] <= s["members"] <= s["active_1.5ttl"], s
+    late = [s for s in bounded if s["day"] >= 5]
+    assert max(s["states"] for s in late) <= 0.35 * unbounded[-1]["states"]
+    assert max(s["members"] for s in late) <= 0.4 * unbounded[-1]["members"]
+    assert max(s["keys"] for s in late) <= 0.5 * unbounded[-1]["keys"]
+    # Without the TTL, state is every account ever seen: it keeps growing through the run.
+    assert unbounded[-1]["states"] >= 2 * max(s["states"] for s in unbounded if s["day"] <= 4)
+    # Detection still works on day 9 after days of churn and eviction, flagging the same accounts.
+    truth = simulation_truth("soak", 0.25)
+    result, reference = (evaluate([a.to_dict() for a in found], truth) for found in (alerts, alerts_unbounded))
+    assert [c.recall for c in result.campaigns] == [1.0, 1.0]
+    assert flagged(alerts) == flagged(alerts_unbounded)
+    assert result.benign_flagged == reference.benign_flagged
+
+
+def flagged(alerts) -> set[str]:
+    return {account for a in alerts if a.status == "firing" for account in a.accounts}
+
+
+def simulation_truth(name: str, scale: float) -> dict:
+    simulation = Simulation(load_scenario(name, accounts_scale=scale))
+    for _ in simulation.records():
+        pass
+    return simulation.truth()
