@@ -63,7 +63,7 @@ class AccountStage:
         account = event["account_id"]
         ts = event["ts_s"]
         state = self.states.get(account)
-        if state is None or self.expired(max(ts, self.clock) - state.last_ts):
+        if state is None or (ts if ts > self.clock else self.clock) - state.last_ts > self.ttl_s:  # see expired
             state = self.states[account] = AccountState.new(event["account_created_s"], ts)
         if state.seen(event["event_id"]):
             return False

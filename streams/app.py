@@ -42,6 +42,7 @@ from detectors.alerts import AlertEvent
 from detectors.features import DAY_S, AccountState, AccountSummary, ModelCatalog
 from detectors.sequencer import Sequencer
 from detectors.stages import AccountStage, ClusterStage, from_wire, to_wire
+from streams import kafka_security
 from streams.decoder import Rejection, decode_message
 from streams.metrics import PipelineMetrics
 from streams.settings import Settings
@@ -216,27 +217,36 @@ class Runtime:
     last_event_wall: dict[int, float] = field(default_factory=dict)  # input partition -> wall time
     idle_sent: set[int] = field(default_factory=set)  # input partitions announced idle
     newest_event_ts: float = float("-inf")  # the watermark gauge's value
-    admin: Any = None  # aiokafka admin client of recommit_lost_offsets
+    done_offsets: dict[TP, int] = field(default_factory=dict)  # input: everything before is processed and written
+    offset_checks: dict = field(default_factory=dict)  # check_committed_offsets' previous observations
+    admin: Any = None  # aiokafka admin client of check_committed_offsets
 
 
-def lost_commits(believed: dict, now: dict, stored: dict) -> dict:
-    """Offsets Faust believes committed (and still believes) that the broker does not hold.
+def offsets_to_commit(done: dict, believed: dict, stored: dict, previous: dict) -> dict:
+    """Input offsets the worker commits itself: where the broker's stored offset has not caught up
+    with what was already processed at the previous check (`previous`: `done` then), or is below
+    what Faust believes it committed. A healthy Faust commits every few seconds, so neither
+    happens; with Faust, both did (a commit failed in a rebalance and recorded anyway; after a
+    restart, commits advancing an offset or two per cycle over duplicated acknowledgements).
 
-    >>> lost_commits({"a": 10, "b": 7, "c": 5}, {"a": 10, "b": 9, "c": 5}, {"a": None, "b": 3, "c": 5})
-    {'a': 10}
+    >>> offsets_to_commit({"a": 50, "b": 90, "c": 70}, {"a": 30, "b": 80, "c": 60},
+    ...                   {"a": 30, "b": 80, "c": 55}, {"a": 40, "b": 80, "c": 50})
+    {'a': 50, 'c': 70}
     """
-    lost = {}
-    for tp, offset in believed.items():
-        meta = stored.get(tp)
-        stored_offset = -1 if meta is None else getattr(meta, "offset", meta)
-        if stored_offset < offset and now.get(tp) == offset:
-            lost[tp] = offset
-    return lost
+    commits = {}
+    for tp, processed in done.items():
+        held = stored.get(tp)
+        held = -1 if held is None else held
+        if held >= processed:
+            continue
+        if held < previous.get(tp, -1) or held < (believed.get(tp) or -1):
+            commits[tp] = processed
+    return commits
 
 
 def kafka_client_options(settings: Settings) -> dict[str, Any]:
     """Security options for the aiokafka clients the worker opens beside Faust's own."""
-    return {}
+    return kafka_security.aiokafka_options(settings)
 
 
 def quiet_libraries(level: str) -> None:
@@ -257,6 +267,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     app = faust.App(
         settings.app_id,
         broker=[f"kafka://{host}" for host in settings.kafka_bootstrap.split(",")],
+        broker_credentials=kafka_security.faust_credentials(settings),
         store=settings.store,
         datadir=str(settings.data_dir),
         topic_partitions=settings.partitions,
@@ -344,6 +355,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     if expired:
                         doc = runtime.partitions[p].state_doc()
                     partition_table[str(p)] = doc
+            for event in events:  # processed, state written (the changelog is flushed before commits)
+                runtime.done_offsets[event.message.tp] = event.message.offset + 1
             if events:
                 metrics.processing.observe((time.perf_counter() - started) / len(events))
 
@@ -524,36 +537,54 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 runtime.idle_sent.add(p)
 
     @app.timer(interval=settings.commit_check_s)
-    async def recommit_lost_offsets() -> None:
-        """Faust records an offset as committed even when the commit failed because a rebalance
-        was under way ("already rebalanced"); if no further event arrives on that partition, the
-        group's offset stays behind for good (a restart redoes everything since; exporters that
-        read group offsets report lag forever). Compare with the broker; commit what was lost."""
+    async def check_committed_offsets() -> None:
+        """Keep the group's stored input offsets up with what this worker has processed, when
+        Faust's own commits fall behind by more than a check (see `offsets_to_commit`,
+        docs/design.md "Offsets"); otherwise a restart would redo everything since, and anything
+        reading group offsets would report lag that is not there."""
         consumer = app.consumer
-        if app.rebalancing or not app.tables.recovery.completed.is_set():
+        if app.rebalancing:
             return
-        believed = {tp: consumer._committed_offset.get(tp) for tp in consumer.assignment()
-                    if tp.topic == settings.input_topic}
-        believed = {tp: offset for tp, offset in believed.items() if offset}
-        if not believed:
+        tps = [tp for tp in consumer.assignment() if tp.topic == settings.input_topic]
+        if not tps:
             return
+        from aiokafka.structs import TopicPartition
+
         if runtime.admin is None:
             from aiokafka.admin import AIOKafkaAdminClient
 
             runtime.admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap,
                                                 **kafka_client_options(settings))
             await runtime.admin.start()
-        from aiokafka.structs import TopicPartition
-
-        stored = await runtime.admin.list_consumer_group_offsets(
-            settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in believed])
-        now = {tp: consumer._committed_offset.get(tp) for tp in believed}  # Faust may have moved on meanwhile
-        lost = lost_commits(believed, now, {tp: stored.get(TopicPartition(tp.topic, tp.partition)) for tp in believed})
-        if lost and not app.rebalancing:
-            log.warning("offset commits lost in a rebalance, committing again: %s",
-                        {f"{tp.topic}/{tp.partition}": offset for tp, offset in lost.items()})
-            if await consumer._commit(lost):
-                metrics.recommits.inc(len(lost))
+        held = await runtime.admin.list_consumer_group_offsets(
+            settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in tps])
+        stored = {}
+        for tp in tps:
+            meta = held.get(TopicPartition(tp.topic, tp.partition))
+            stored[tp] = meta.offset if meta is not None and meta.offset >= 0 else None
+        if app.rebalancing:
+            return
+        done = {tp: runtime.done_offsets[tp] for tp in tps if tp in runtime.done_offsets}
+        believed = {tp: consumer._committed_offset.get(tp) for tp in tps}
+        commits = offsets_to_commit(done, believed, stored, runtime.offset_checks)
+        runtime.offset_checks = done
+        if not commits:
+            return
+        await app.producer.flush()  # the changelog writes of what is committed go first
+        log.warning("committing input offsets Faust did not: %s", {
+            f"{tp.topic}/{tp.partition}": {"commit": offset, "faust": believed.get(tp), "stored": stored.get(tp),
+                                           "acked_head": sorted(consumer._acked.get(tp, ()))[:3],
+                                           "acked": len(consumer._acked.get(tp, ()))}
+            for tp, offset in commits.items()})
+        if await consumer._commit(commits):
+            metrics.recommits.inc(len(commits))
+            for tp, offset in commits.items():  # Faust goes on from here, never below it
+                consumer._committed_offset[tp] = offset
+                acked = consumer._acked.get(tp)
+                if acked:
+                    stale = [o for o in acked if o < offset]
+                    acked[:] = sorted(set(o for o in acked if o >= offset))
+                    consumer._acked_index[tp].difference_update(stale)
 
     @app.on_before_shutdown.connect
     async def close_admin(sender: Any, **kwargs: Any) -> None:
@@ -607,6 +638,22 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     @app.page("/metrics")
     async def prometheus_metrics(self: View, request: Request) -> Response:
         return Response(body=generate_latest(metrics.registry), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    @app.page("/offsets")
+    async def offsets_view(self: View, request: Request) -> Any:
+        """Per assigned input partition: processed (`done`), Faust's committed belief and
+        acknowledgement state, the last stored offset seen by the offset check."""
+        consumer = app.consumer
+        rows = {}
+        for tp in sorted(consumer.assignment()):
+            if tp.topic != settings.input_topic:
+                continue
+            acked = consumer._acked.get(tp, ())
+            rows[str(tp.partition)] = {
+                "done": runtime.done_offsets.get(tp), "faust_committed": consumer._committed_offset.get(tp),
+                "acked": len(acked), "acked_head": sorted(acked)[:3], "highwater": consumer.highwater(tp),
+                "done_at_last_check": runtime.offset_checks.get(tp)}
+        return self.json({"topic": settings.input_topic, "rebalancing": bool(app.rebalancing), "partitions": rows})
 
     @app.page("/accounts/{account_id}")
     @app.table_route(table=account_table, match_info="account_id")

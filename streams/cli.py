@@ -28,7 +28,7 @@ def kafka(action: str) -> None:
         elif action == "down":
             click.echo(kafka_local.down(settings))
         elif action == "topics":
-            created = kafka_local.create_topics(settings)
+            created = kafka_local.create_topics(kafka_local.client_settings(settings))
             click.echo(f"created: {', '.join(created) or 'none (all exist)'}")
         else:
             ok, line = kafka_local.status(settings)

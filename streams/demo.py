@@ -120,7 +120,7 @@ def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool)
     run_dir = settings.home / "demo"
     run_dir.mkdir(parents=True, exist_ok=True)
     d = Demo(settings, run_dir)
-    if kafka_local.broker_ready(settings.kafka_bootstrap):
+    if kafka_local.broker_ready(settings.kafka_bootstrap, settings=settings):
         click.echo(f"using the Kafka broker at {settings.kafka_bootstrap}")
         kafka_local.create_topics(settings)
     else:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from streams import kafka_security
 from streams.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,15 +113,15 @@ def port_open(host: str, port: int, timeout: float = 0.5) -> bool:
     return False
 
 
-def broker_ready(bootstrap: str, timeout_s: float = 5.0) -> bool:
-    """True when the broker answers a metadata request."""
+def broker_ready(bootstrap: str, timeout_s: float = 5.0, settings: Settings | None = None) -> bool:
+    """True when the broker answers a metadata request (with `settings`' security options)."""
     from kafka import KafkaAdminClient
     from kafka.errors import KafkaError as ClientError
 
     try:
         admin = KafkaAdminClient(
             bootstrap_servers=bootstrap, request_timeout_ms=int(timeout_s * 1000),
-            client_id="hydrawatch-probe",
+            client_id="hydrawatch-probe", **kafka_security.kafka_python_options(settings or Settings()),
         )
     except (ClientError, OSError):
         return False
@@ -133,6 +134,72 @@ def broker_ready(bootstrap: str, timeout_s: float = 5.0) -> bool:
         admin.close()
 
 
+def secured(settings: Settings) -> bool:
+    """The local broker is started with a SASL_SSL listener (SCRAM, TLS) instead of PLAINTEXT."""
+    return settings.kafka_security_protocol == "SASL_SSL"
+
+
+def tls_dir(settings: Settings) -> Path:
+    return settings.kafka_dir / "tls"
+
+
+def ensure_tls(settings: Settings) -> Path:
+    """A local CA and a broker certificate for 127.0.0.1/localhost (openssl); returns the CA's
+    PEM, which clients trust through HYDRAWATCH_KAFKA_SSL_CAFILE."""
+    tls = tls_dir(settings)
+    ca_pem, keystore = tls / "ca.pem", tls / "broker.p12"
+    if ca_pem.exists() and keystore.exists():
+        return ca_pem
+    tls.mkdir(parents=True, exist_ok=True)
+    password = _store_password(settings)
+
+    def openssl(*args: str) -> None:
+        done = subprocess.run(["openssl", *args], cwd=tls, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        if done.returncode != 0:
+            raise KafkaError(f"openssl {args[0]} failed:\n{done.stdout[-2000:]}")
+
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "3650",
+            "-subj", "/CN=hydrawatch local CA", "-addext", "basicConstraints=critical,CA:TRUE",
+            "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "broker.key", "-out", "broker.csr",
+            "-subj", "/CN=localhost")
+    (tls / "broker.ext").write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+                                    "extendedKeyUsage=serverAuth,clientAuth\n")
+    openssl("x509", "-req", "-in", "broker.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+            "-out", "broker.pem", "-days", "3650", "-extfile", "broker.ext")
+    openssl("pkcs12", "-export", "-in", "broker.pem", "-inkey", "broker.key", "-certfile", "ca.pem",
+            "-name", "broker", "-out", "broker.p12", "-passout", f"pass:{password}")
+    for name in ("ca.key", "broker.key", "broker.csr"):
+        (tls / name).chmod(0o600)
+    return ca_pem
+
+
+def _store_password(settings: Settings) -> str:
+    path = tls_dir(settings) / "store-password"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(uuid.uuid4().hex)
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def client_settings(settings: Settings) -> Settings:
+    """`settings` for this module's own clients: a secured local broker's CA trusted by default."""
+    if secured(settings) and not settings.kafka_ssl_cafile:
+        import dataclasses
+
+        return dataclasses.replace(settings, kafka_ssl_cafile=str(tls_dir(settings) / "ca.pem"))
+    return settings
+
+
+def _jaas(settings: Settings) -> str:
+    def quoted(text: str) -> str:
+        return text.replace("\\", "\\\\").replace('"', '\\"')
+
+    return ("org.apache.kafka.common.security.scram.ScramLoginModule required "
+            f'username="{quoted(settings.kafka_sasl_username)}" password="{quoted(settings.kafka_sasl_password)}";')
+
+
 def _write_config(settings: Settings) -> Path:
     run = settings.kafka_dir
     (run / "logs").mkdir(parents=True, exist_ok=True)
@@ -141,8 +208,38 @@ def _write_config(settings: Settings) -> Path:
         PORT=settings.kafka_port,
         CONTROLLER_PORT=settings.kafka_controller_port,
     )
+    if secured(settings):
+        kafka_security.check(settings)
+        ca = ensure_tls(settings)
+        tls = tls_dir(settings).resolve()
+        password = _store_password(settings)
+        mechanism = settings.kafka_sasl_mechanism
+        overrides = {
+            "listeners": f"SASL_SSL://127.0.0.1:{settings.kafka_port},CONTROLLER://127.0.0.1:{settings.kafka_controller_port}",
+            "advertised.listeners": f"SASL_SSL://127.0.0.1:{settings.kafka_port}",
+            "inter.broker.listener.name": "SASL_SSL",
+            "listener.security.protocol.map": "CONTROLLER:PLAINTEXT,SASL_SSL:SASL_SSL",
+        }
+        lines = [line for line in text.splitlines() if line.split("=", 1)[0] not in overrides]
+        lines += [f"{key}={value}" for key, value in overrides.items()]
+        lines += [
+            "# SASL_SSL (HYDRAWATCH_KAFKA_SECURITY_PROTOCOL=SASL_SSL): SCRAM users are created when the",
+            "# storage is formatted; TLS material from streams/kafka_local.py:ensure_tls.",
+            f"sasl.enabled.mechanisms={mechanism}",
+            f"sasl.mechanism.inter.broker.protocol={mechanism}",
+            f"listener.name.sasl_ssl.{mechanism.lower()}.sasl.jaas.config={_jaas(settings)}",
+            "ssl.keystore.type=PKCS12",
+            f"ssl.keystore.location={tls / 'broker.p12'}",
+            f"ssl.keystore.password={password}",
+            f"ssl.key.password={password}",
+            "ssl.truststore.type=PEM",
+            f"ssl.truststore.location={ca.resolve()}",
+            "ssl.endpoint.identification.algorithm=https",
+        ]
+        text = "\n".join(lines) + "\n"
     config = run / "server.properties"
     config.write_text(text)
+    config.chmod(0o600)
     return config
 
 
@@ -160,8 +257,9 @@ def up(settings: Settings, timeout_s: float = 90.0) -> str:
     """Start the broker unless it already runs; wait until it answers. Returns a status line."""
     bootstrap = f"127.0.0.1:{settings.kafka_port}"
     pid = _read_pid(settings)
-    if pid is not None and broker_ready(bootstrap):
-        create_topics(settings)
+    clients = client_settings(settings)
+    if pid is not None and broker_ready(bootstrap, settings=clients):
+        create_topics(clients)
         return f"Kafka {settings.kafka_version} already running (pid {pid}) on {bootstrap}"
     if pid is None and port_open("127.0.0.1", settings.kafka_port):
         raise KafkaError(f"port {settings.kafka_port} is taken by another process; not starting")
@@ -171,7 +269,7 @@ def up(settings: Settings, timeout_s: float = 90.0) -> str:
         cluster_id = _cluster_id()
         fmt = subprocess.run(
             _java(settings, libs, "kafka.tools.StorageTool", "format", "-t", cluster_id,
-                  "-c", str(config), "--ignore-formatted"),
+                  "-c", str(config), "--ignore-formatted", *_scram_users(settings)),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         if fmt.returncode != 0:
@@ -189,11 +287,28 @@ def up(settings: Settings, timeout_s: float = 90.0) -> str:
     while time.monotonic() < deadline:
         if proc is not None and proc.poll() is not None:
             raise KafkaError(f"broker exited during start; see {settings.kafka_dir / 'logs'}")
-        if port_open("127.0.0.1", settings.kafka_port) and broker_ready(bootstrap, 2.0):
-            create_topics(settings)
-            return f"Kafka {settings.kafka_version} up (pid {pid}) on {bootstrap}"
+        if port_open("127.0.0.1", settings.kafka_port) and broker_ready(bootstrap, 2.0, clients):
+            create_topics(clients)
+            return f"Kafka {settings.kafka_version} up (pid {pid}) on {bootstrap}{_client_hint(settings)}"
         time.sleep(0.25)
     raise KafkaError(f"broker did not answer within {timeout_s:.0f}s; see {settings.kafka_dir / 'logs'}")
+
+
+def _client_hint(settings: Settings) -> str:
+    if not secured(settings):
+        return ""
+    return (f" (SASL_SSL, {settings.kafka_sasl_mechanism} user {settings.kafka_sasl_username!r}; clients trust "
+            f"HYDRAWATCH_KAFKA_SSL_CAFILE={(tls_dir(settings) / 'ca.pem').resolve()})")
+
+
+def _scram_users(settings: Settings) -> list[str]:
+    """StorageTool arguments creating the SCRAM user of a secured local broker."""
+    if not secured(settings) or not settings.kafka_sasl_mechanism.startswith("SCRAM"):
+        return []
+    if any(c in settings.kafka_sasl_username + settings.kafka_sasl_password for c in ',[]"\\='):
+        raise KafkaError("the local broker's SCRAM user name and password may not contain , [ ] \" \\ or =")
+    return ["--add-scram", f"{settings.kafka_sasl_mechanism}=[name={settings.kafka_sasl_username},"
+                           f"password={settings.kafka_sasl_password}]"]
 
 
 def _cluster_id() -> str:
@@ -241,7 +356,7 @@ def status(settings: Settings) -> tuple[bool, str]:
     bootstrap = f"127.0.0.1:{settings.kafka_port}"
     if pid is None:
         return False, "Kafka is not running"
-    ready = broker_ready(bootstrap)
+    ready = broker_ready(bootstrap, settings=client_settings(settings))
     return ready, f"Kafka {settings.kafka_version} pid {pid} on {bootstrap}: {'ready' if ready else 'not answering'}"
 
 
@@ -252,7 +367,8 @@ def create_topics(settings: Settings, specs: list[TopicSpec] | None = None, boot
     from kafka.errors import TopicAlreadyExistsError
 
     specs = project_topics(settings) if specs is None else specs
-    admin = KafkaAdminClient(bootstrap_servers=bootstrap or settings.kafka_bootstrap, client_id="hydrawatch-admin")
+    admin = KafkaAdminClient(bootstrap_servers=bootstrap or settings.kafka_bootstrap, client_id="hydrawatch-admin",
+                             **kafka_security.kafka_python_options(settings))
     try:
         existing = set(admin.list_topics())
         new = [

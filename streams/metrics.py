@@ -98,7 +98,7 @@ class PipelineMetrics:
                                  registry=r)
         self.rebalances = Counter("hydrawatch_rebalances", "Partition assignments received.", registry=r)
         self.recommits = Counter("hydrawatch_offset_recommits",
-                                 "Input partition offsets committed again after a commit lost in a rebalance.",
+                                 "Input partition offsets the worker committed itself because Faust lost or stalled the commit.",
                                  registry=r)
         self.sequencer_late = Counter("hydrawatch_sequencer_late_messages",
                                       "Cluster-stage inputs that arrived behind the watermark (idle partition woke).",

@@ -20,6 +20,11 @@ class Settings:
     """Everything configurable; field `x` comes from env `HYDRAWATCH_X`."""
 
     kafka_bootstrap: str = "127.0.0.1:9092"
+    kafka_security_protocol: str = "PLAINTEXT"  # PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL (streams/kafka_security.py)
+    kafka_sasl_mechanism: str = "SCRAM-SHA-512"  # or SCRAM-SHA-256, PLAIN
+    kafka_sasl_username: str = ""
+    kafka_sasl_password: str = dataclasses.field(default="", repr=False)  # never printed
+    kafka_ssl_cafile: str = ""  # PEM CA bundle for the brokers' certificates (default: the system's)
     app_id: str = "hydrawatch"
     input_topic: str = "api-requests"
     dlq_topic: str = "api-requests-dlq"

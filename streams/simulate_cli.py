@@ -92,8 +92,11 @@ async def _produce(pairs: Iterable[tuple[bytes, bytes]], topic: str, bootstrap: 
     from aiokafka import AIOKafkaProducer
     from aiokafka.partitioner import murmur2
 
+    from streams import kafka_security
+
     producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks=1, compression_type=compression,
-                                max_batch_size=BATCH_BYTES, linger_ms=5, request_timeout_ms=60_000)
+                                max_batch_size=BATCH_BYTES, linger_ms=5, request_timeout_ms=60_000,
+                                **kafka_security.aiokafka_options(Settings.from_env()))
     await producer.start()
     try:
         partitions = sorted(await producer.partitions_for(topic))
@@ -238,8 +241,11 @@ def read_topic(topic: str, bootstrap: str | None = None, timeout_s: float = 30.0
     """Read a topic from its beginning up to the end offsets seen at start, then stop."""
     from kafka import KafkaConsumer, TopicPartition
 
+    from streams import kafka_security
+
     consumer = KafkaConsumer(bootstrap_servers=bootstrap or bootstrap_servers(), enable_auto_commit=False,
-                             group_id=None, consumer_timeout_ms=int(timeout_s * 1000))
+                             group_id=None, consumer_timeout_ms=int(timeout_s * 1000),
+                             **kafka_security.kafka_python_options(Settings.from_env()))
     try:
         partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
         if not partitions:

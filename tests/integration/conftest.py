@@ -92,14 +92,15 @@ class Pipeline:
     def settings(self) -> Settings:
         return Settings.from_env(self.env())
 
-    def start_worker(self, web_port: int | None = None) -> "Worker":
+    def start_worker(self, web_port: int | None = None, web_bind: str = "127.0.0.1") -> "Worker":
         port = web_port or free_port()
         log = open(self.home / f"worker-{port}.log", "ab")
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streams.cli", "worker", "--web-port", str(port), "--loglevel", "info"],
+            [sys.executable, "-m", "streams.cli", "worker", "--web-port", str(port), "--web-bind", web_bind,
+             "--loglevel", "info"],
             cwd=REPO, env=self.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
-        worker = Worker(proc, port, self.home / f"worker-{port}.log")
+        worker = Worker(proc, port, self.home / f"worker-{port}.log", web_bind)
         self.workers.append(worker)
         wait_for(worker.metrics_text, 90, f"worker on port {port} to serve /metrics")
         return worker
@@ -110,9 +111,10 @@ class Worker:
     proc: subprocess.Popen
     web_port: int
     log_path: Path
+    host: str = "127.0.0.1"
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.web_port}{path}"
+        return f"http://{self.host}:{self.web_port}{path}"
 
     def metrics_text(self) -> str:
         if self.proc.poll() is not None:

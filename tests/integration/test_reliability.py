@@ -61,6 +61,21 @@ def committed(pipeline) -> int:
     return sum(meta.offset for tp, meta in offsets.items() if tp.topic == pipeline.input_topic and meta.offset > 0)
 
 
+def offsets_report(pipeline, worker) -> str:
+    """What the broker stores and what the worker knows, per input partition (for a failure)."""
+    import urllib.request
+
+    admin = KafkaAdminClient(bootstrap_servers=pipeline.bootstrap)
+    try:
+        stored = admin.list_group_offsets(pipeline.app_id).get(pipeline.app_id, {})
+    finally:
+        admin.close()
+    stored = {tp.partition: meta.offset for tp, meta in stored.items() if tp.topic == pipeline.input_topic}
+    with urllib.request.urlopen(worker.url("/offsets"), timeout=5) as resp:
+        known = resp.read().decode()
+    return f"stored {dict(sorted(stored.items()))}; worker {known}"
+
+
 def end_offsets(pipeline) -> int:
     consumer = KafkaConsumer(bootstrap_servers=pipeline.bootstrap)
     try:
@@ -90,7 +105,8 @@ def test_kill_9_five_times_while_default_streams(pipeline, tmp_path):
                                  "state restored from the changelogs"))
     wait_for(lambda: settled([worker], pipeline), 900, "the last worker to drain")
     # Every input event processed (at least once): the group's committed offsets reach the end.
-    wait_for(lambda: committed(pipeline) == n_events, 60, "offsets committed to the end")
+    wait_for(lambda: committed(pipeline) == n_events, 60, "offsets committed to the end",
+             explain=lambda: offsets_report(pipeline, worker))
 
     live = read_alerts(pipeline)
     unique = set(canonical(live))
