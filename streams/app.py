@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import struct
 import time
 import weakref
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Awaitable, Callable, Iterable, Iterator
 
 import faust
 import faust.streams as faust_streams
@@ -242,6 +243,22 @@ def offsets_to_commit(done: dict, believed: dict, stored: dict, previous: dict) 
         if held < previous.get(tp, -1) or held < (believed.get(tp) or -1):
             commits[tp] = processed
     return commits
+
+
+def survive(timer: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
+    """A Faust timer that raises stops the whole worker; log instead and try again next tick
+    (a broker outage makes every Kafka call in a timer fail for a while)."""
+
+    @functools.wraps(timer)
+    async def run() -> None:
+        try:
+            await timer()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - next tick retries
+            log.warning("%s failed, will retry: %r", timer.__name__, exc)
+
+    return run
 
 
 def kafka_client_options(settings: Settings) -> dict[str, Any]:
@@ -519,6 +536,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         log.info("cluster stage rebuilt from %d internal records in %.1fs", applied, time.monotonic() - started)
 
     @app.timer(interval=settings.idle_after_s / 2)
+    @survive
     async def announce_idle() -> None:
         """Caught-up, quiet input partitions stop holding the cluster stage's watermark."""
         assigned = [tp for tp in app.consumer.assignment() if tp.topic == settings.input_topic]
@@ -537,6 +555,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 runtime.idle_sent.add(p)
 
     @app.timer(interval=settings.commit_check_s)
+    @survive
     async def check_committed_offsets() -> None:
         """Keep the group's stored input offsets up with what this worker has processed, when
         Faust's own commits fall behind by more than a check (see `offsets_to_commit`,
@@ -550,14 +569,21 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             return
         from aiokafka.structs import TopicPartition
 
-        if runtime.admin is None:
-            from aiokafka.admin import AIOKafkaAdminClient
+        try:
+            if runtime.admin is None:
+                from aiokafka.admin import AIOKafkaAdminClient
 
-            runtime.admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap,
-                                                **kafka_client_options(settings))
-            await runtime.admin.start()
-        held = await runtime.admin.list_consumer_group_offsets(
-            settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in tps])
+                runtime.admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap,
+                                                    **kafka_client_options(settings))
+                await runtime.admin.start()
+            held = await runtime.admin.list_consumer_group_offsets(
+                settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in tps])
+        except Exception:
+            admin, runtime.admin = runtime.admin, None  # a fresh client next time (broker outage)
+            if admin is not None:
+                with contextlib.suppress(Exception):
+                    await admin.close()
+            raise
         stored = {}
         for tp in tps:
             meta = held.get(TopicPartition(tp.topic, tp.partition))
@@ -595,6 +621,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     lag_series: set[tuple[str, str]] = set()
 
     @app.timer(interval=settings.gauge_interval_s)
+    @survive
     async def refresh_gauges() -> None:
         """Consumer lag per assigned input partition, table sizes, cluster-stage gauges."""
         sources = {settings.input_topic, settings.cluster_topic}

@@ -1,0 +1,47 @@
+"""Pieces of streams/app.py that run without a broker: timers that survive, offset decisions."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import pytest
+
+from streams.app import offsets_to_commit, survive
+
+
+def test_a_failing_timer_logs_and_returns_instead_of_stopping_the_worker(caplog):
+    calls = []
+
+    @survive
+    async def check() -> None:
+        calls.append(1)
+        raise ConnectionError("broker down")
+
+    with caplog.at_level(logging.WARNING, logger="streams.app"):
+        asyncio.run(check())
+        asyncio.run(check())
+    assert len(calls) == 2
+    assert "check failed, will retry: ConnectionError('broker down')" in caplog.text
+
+
+def test_a_cancelled_timer_is_still_cancelled():
+    @survive
+    async def check() -> None:
+        raise asyncio.CancelledError
+
+    with pytest.raises(asyncio.CancelledError):
+        asyncio.run(check())
+
+
+def test_offsets_are_committed_where_faust_lags_a_whole_check_or_lost_a_commit():
+    done = {"healthy": 900, "crawling": 900, "lost": 500, "idle": 300, "new": 100}
+    believed = {"healthy": 880, "crawling": 41_520, "lost": 500, "idle": 300}
+    stored = {"healthy": 880, "crawling": 41_520, "lost": 200, "idle": 300}
+    previous = {"healthy": 850, "crawling": 50_000, "lost": 500, "idle": 300}
+    assert offsets_to_commit(done, believed, stored, previous) == {"lost": 500}
+    # "crawling": the stored offset has not reached what was done at the previous check.
+    done["crawling"], stored["crawling"] = 58_712, 41_522
+    assert offsets_to_commit(done, believed, stored, previous) == {"crawling": 58_712, "lost": 500}
+    # Nothing for a partition without a previous check, or already caught up.
+    assert "new" not in offsets_to_commit(done, believed, stored, previous)
