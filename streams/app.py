@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 DLQ_REASON_HEADER = "hydrawatch-error"
 MAX_ITEMS_PER_MESSAGE = 2000  # cluster-input messages stay far below the broker's 1 MB limit
 _OFFSET = struct.Struct("<q")
+SWEEP_EVERY_S = 60.0  # event time between two expiry sweeps of a partition's stored accounts
 VERSION = "0.5.0"
 
 
@@ -132,6 +133,7 @@ class AccountPartition:
     applied: dict[str, int] = field(default_factory=dict)  # account -> offset applied (cached accounts)
     accounts: int = 0  # accounts with state in this partition
     sweep_from: bytes | None = None  # where the expiry sweep resumes in the partition's store
+    swept_at: float = float("-inf")  # partition clock at the last sweep
 
     def state_doc(self) -> dict:
         return {"catalog": self.stage.catalog.to_dict(), "clock": self.stage.clock, "accounts": self.accounts}
@@ -436,16 +438,20 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         return wire, writes, doc
 
     def _sweep(p: int) -> list[str]:
-        """The next `sweep_keys` stored accounts of partition `p` (resuming where the last sweep
-        stopped, wrapping around): those idle past the TTL at the partition's clock. Their next
+        """Once per SWEEP_EVERY_S of the partition's event time, the next `sweep_keys` stored
+        accounts of partition `p` (resuming where the last sweep stopped, wrapping around): those
+        idle past the TTL at the partition's clock. Their next
         event would start afresh anyway (AccountStage.process), so dropping them changes nothing
         but the table's size. Reads the RocksDB store directly (Faust has no per-partition scan)."""
         part = runtime.partitions[p]
+        stage = part.stage
         store = account_table.data
         if not hasattr(store, "_db_for_partition") or settings.sweep_keys <= 0:
             return []  # the memory store (tests): nothing to sweep
+        if stage.clock - part.swept_at < SWEEP_EVERY_S:
+            return []  # at most once a minute of event time: a few keys per event, not per batch
+        part.swept_at = stage.clock
         db = store._db_for_partition(p)
-        stage = part.stage
         clock, offset_key, at = stage.clock, store.offset_key, _OFFSET.size
         expired: list[str] = []
         examined, resume = 0, None

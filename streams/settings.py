@@ -38,7 +38,7 @@ class Settings:
     gauge_interval_s: float = 5.0  # how often lag, table and top-K gauges are refreshed
     idle_after_s: float = 2.0  # a caught-up input partition quiet this long stops holding the watermark
     account_ttl_s: float = 604800.0  # event time an idle account is kept (7 days); replay uses the same
-    sweep_keys: int = 500  # stored accounts examined for expiry per partition per micro-batch
+    sweep_keys: int = 500  # stored accounts examined for expiry per partition, once a minute of its event time
     partitions: int = 8  # input topic and every table/changelog
     replication_factor: int = 1  # of the topics the worker creates if missing (3 on a real cluster)
     home: Path = Path(".hydrawatch")  # run directory: Kafka data and logs, worker state
