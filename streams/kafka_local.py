@@ -246,7 +246,7 @@ def _write_config(settings: Settings) -> Path:
 def _java(settings: Settings, libs: Path, *args: str) -> list[str]:
     logs = (settings.kafka_dir / "logs").resolve()
     return [
-        "java", f"-Xms256m", f"-Xmx{settings.kafka_heap}", "-XX:+UseG1GC",
+        "java", "-Xms256m", f"-Xmx{settings.kafka_heap}", "-XX:+UseG1GC",
         "-XX:MaxGCPauseMillis=20", "-Djava.awt.headless=true",
         f"-Dkafka.logs.dir={logs}", f"-Dlog4j.configuration=file:{LOG4J}",
         "-cp", f"{libs}/*", *args,

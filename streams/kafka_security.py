@@ -52,34 +52,28 @@ def ssl_context(settings: Settings) -> ssl.SSLContext | None:
     return context
 
 
-def aiokafka_options(settings: Settings) -> dict[str, Any]:
-    """Keyword arguments for AIOKafkaProducer/Consumer/AdminClient."""
+def _options(settings: Settings, tls: dict[str, Any]) -> dict[str, Any]:
     check(settings)
     protocol = settings.kafka_security_protocol
     if protocol == "PLAINTEXT":
         return {}
     options: dict[str, Any] = {"security_protocol": protocol}
     if uses_tls(settings):
-        options["ssl_context"] = ssl_context(settings)
+        options.update(tls)
     if protocol.startswith("SASL"):
         options.update(sasl_mechanism=settings.kafka_sasl_mechanism, sasl_plain_username=settings.kafka_sasl_username,
                        sasl_plain_password=settings.kafka_sasl_password)
     return options
+
+
+def aiokafka_options(settings: Settings) -> dict[str, Any]:
+    """Keyword arguments for AIOKafkaProducer/Consumer/AdminClient."""
+    return _options(settings, {"ssl_context": ssl_context(settings)} if uses_tls(settings) else {})
 
 
 def kafka_python_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments for kafka-python's KafkaAdminClient/Consumer/Producer."""
-    check(settings)
-    protocol = settings.kafka_security_protocol
-    if protocol == "PLAINTEXT":
-        return {}
-    options: dict[str, Any] = {"security_protocol": protocol}
-    if uses_tls(settings):
-        options.update(ssl_cafile=settings.kafka_ssl_cafile or None, ssl_check_hostname=True)
-    if protocol.startswith("SASL"):
-        options.update(sasl_mechanism=settings.kafka_sasl_mechanism, sasl_plain_username=settings.kafka_sasl_username,
-                       sasl_plain_password=settings.kafka_sasl_password)
-    return options
+    return _options(settings, {"ssl_cafile": settings.kafka_ssl_cafile or None, "ssl_check_hostname": True})
 
 
 def faust_credentials(settings: Settings) -> Any:

@@ -171,9 +171,10 @@ def test_broker_outage_of_30_s_mid_run(pipeline, tmp_path):
     same_detections(live, expected, ref.truth, late)
 
 
-def peak_rss_bytes(pid: int) -> int:
+def memory_bytes(pid: int, field: str = "VmHWM") -> int:
+    """A process's peak (VmHWM) or current (VmRSS) resident memory."""
     for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmHWM:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1]) * 1024
     return 0
 
@@ -205,7 +206,7 @@ def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
     try:
         while feeder.poll() is None:
             lags.append(lag())
-            rss.append(peak_rss_bytes(worker.proc.pid))
+            rss.append(memory_bytes(worker.proc.pid))
             time.sleep(2.0)
     finally:
         if feeder.poll() is None:
@@ -215,7 +216,7 @@ def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
     wait_for(lambda: settled([worker], pipeline), 1200, "the backlog to drain")
     drained_s = time.monotonic() - started - offered_s
     live = read_alerts(pipeline)
-    peak = peak_rss_bytes(worker.proc.pid)
+    peak = memory_bytes(worker.proc.pid)
     late = worker.metric("hydrawatch_sequencer_late_messages_total")
     report(f"overload: offered {n_events:,} events in {offered_s:.0f}s ({n_events / offered_s:,.0f}/s); peak lag "
           f"{max(lags):,.0f} messages; drained {drained_s:.0f}s later ({n_events / (offered_s + drained_s):,.0f}/s "
@@ -227,13 +228,6 @@ def test_overload_three_times_sustained_for_60_s(pipeline, tmp_path):
     assert peak < 2 * 2**30  # bounded: state is on disk (RocksDB), the cache is capped per partition
     wait_for(lambda: committed(pipeline) == n_events, 60, "offsets committed to the end")
     same_detections(live, expected, ref.truth, late)
-
-
-def rss_bytes(pid: int) -> int:
-    for line in open(f"/proc/{pid}/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) * 1024
-    return 0
 
 
 def stored_keys(data_dir, partitions: int) -> int:
@@ -256,7 +250,7 @@ def active_within(events_path, times: list[float], window_s: float) -> list[int]
     from streams.decoder import decode
 
     last: dict[str, float] = {}
-    counts, i = [], 0
+    counts: list[int] = []
     with open(events_path, "rb") as f:
         lines = iter(f)
         pending = None
@@ -299,7 +293,7 @@ def test_soak_ten_days_of_churn_keeps_state_and_memory_flat(pipeline, tmp_path, 
                   if not s.labels}
         if scrape.get("hydrawatch_event_time_seconds", 0) > start_ts:
             samples.append((scrape["hydrawatch_event_time_seconds"], scrape["hydrawatch_accounts_tracked"],
-                            scrape["hydrawatch_cluster_stage_accounts"], rss_bytes(worker.proc.pid)))
+                            scrape["hydrawatch_cluster_stage_accounts"], memory_bytes(worker.proc.pid, "VmRSS")))
         return settled([worker], pipeline, n_events)
 
     wait_for(sample, 900, "the worker to process ten simulated days", interval_s=1.0)
