@@ -268,7 +268,7 @@ def up(settings: Settings, timeout_s: float = 90.0) -> str:
     if not (settings.kafka_dir / "data" / "meta.properties").exists():
         cluster_id = _cluster_id()
         fmt = subprocess.run(
-            _java(settings, libs, "kafka.tools.StorageTool", "format", "-t", cluster_id,
+            _java(settings, libs, "kafka.tools.StorageTool", "format", f"--cluster-id={cluster_id}",
                   "-c", str(config), "--ignore-formatted", *_scram_users(settings)),
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
@@ -312,9 +312,18 @@ def _scram_users(settings: Settings) -> list[str]:
 
 
 def _cluster_id() -> str:
+    """A random KRaft cluster id, never starting with "-" (as Kafka's own Uuid.randomUuid: the
+    storage tool's argument parser would read it as an option; one start in 64 failed so).
+
+    >>> all(not _cluster_id().startswith("-") for _ in range(2000))
+    True
+    """
     import base64
 
-    return base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+    while True:
+        cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cluster_id.startswith("-"):
+            return cluster_id
 
 
 def down(settings: Settings, timeout_s: float = 60.0) -> str:
