@@ -76,6 +76,15 @@ class AccountStage:
             out.append(state.summary(account))
         return True
 
+    def replayed(self, event: Mapping[str, Any]) -> None:
+        """An event the account's stored state already holds (a Kafka redelivery after a crash):
+        advance the partition's clock and model catalog as its first application did, so later
+        events' messages carry the clocks of an uninterrupted run (the stream stamps them)."""
+        ts = event["ts_s"]
+        if ts > self.clock:
+            self.clock = ts
+        self.catalog.observe_is_new(event["model"], ts)
+
     def expired(self, idle_s: float) -> bool:
         return idle_s > self.ttl_s
 

@@ -403,6 +403,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     part.accounts += 1
             if offset <= applied[account]:
                 duplicates += 1  # redelivered after a restart: this account has applied it
+                stage.replayed(result)  # the partition's clock may not have been stored with it
                 continue
             if not stage.process(result, out):
                 duplicates += 1  # the same event id again (the gateway re-sent it)
