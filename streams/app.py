@@ -221,7 +221,7 @@ class Runtime:
     idle_sent: set[int] = field(default_factory=set)  # input partitions announced idle
     newest_event_ts: float = float("-inf")  # the watermark gauge's value
     done_offsets: dict[TP, int] = field(default_factory=dict)  # input: everything before is processed and written
-    offset_checks: dict = field(default_factory=dict)  # check_committed_offsets' previous observations
+    offset_checks: dict = field(default_factory=dict)  # done_offsets at the previous offset check
     admin: Any = None  # aiokafka admin client of check_committed_offsets
 
 
@@ -374,8 +374,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     if expired:
                         doc = runtime.partitions[p].state_doc()
                     partition_table[str(p)] = doc
-            for event in events:  # processed, state written (the changelog is flushed before commits)
-                runtime.done_offsets[event.message.tp] = event.message.offset + 1
+            # Processed and written (the changelog is flushed before the offset check commits).
+            runtime.done_offsets.update(runtime.next_offsets)
             if events:
                 metrics.processing.observe((time.perf_counter() - started) / len(events))
 
