@@ -79,17 +79,17 @@ def table_partition_of(event: faust.types.EventT) -> Iterator[None]:
         faust_streams._current_event.reset(token)
 
 
-def cluster_records(batch: dict[int, tuple[list, Any, Any]]) -> list[bytes]:
+def cluster_records(batch: dict[int, tuple[list, Any, Any]], rewake: Iterable[int] = ()) -> list[bytes]:
     """A micro-batch's cluster-stage items as internal-topic records, at most
-    MAX_ITEMS_PER_MESSAGE items each. Every record first marks the batch's partitions
-    active, so a partition waking from idle is waited for, not overtaken.
+    MAX_ITEMS_PER_MESSAGE items each. Every record first marks the batch's partitions (and
+    `rewake`) active, so a partition waking from idle is waited for, not overtaken.
 
-    >>> [orjson.loads(r) for r in cluster_records({3: ([[7, 0, 1.0, 0, ["x"]]], None, None), 5: ([], None, None)})]
-    [{'active': [3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
+    >>> [orjson.loads(r) for r in cluster_records({3: ([[7, 0, 1.0, 0, ["x"]]], None, None), 5: ([], None, None)}, [1])]
+    [{'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
     """
-    active = sorted(batch)
+    active = sorted({*batch, *rewake})
     records, chunk, size = [], [], 0
-    for p in active:
+    for p in sorted(batch):
         items = batch[p][0]
         for start in range(0, len(items), MAX_ITEMS_PER_MESSAGE):
             part = items[start:start + MAX_ITEMS_PER_MESSAGE]
@@ -355,6 +355,15 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 else:
                     by_partition.setdefault(message.partition, []).append((event, result))
                 runtime.next_offsets[message.tp] = message.offset + 1
+            # A partition waking from idle may be the first of many (traffic resuming after a
+            # quiet spell): the others are waited for again until they prove quiet anew, or they
+            # would be overtaken and their messages arrive late.
+            rewake = ()
+            if runtime.idle_sent and not runtime.idle_sent.isdisjoint(by_partition):
+                rewake = sorted(runtime.idle_sent - by_partition.keys())
+                for q in rewake:
+                    runtime.last_event_wall[q] = wall
+                runtime.idle_sent.clear()
             batch = {}
             for p, items in by_partition.items():
                 with table_partition_of(items[-1][0]):
@@ -362,7 +371,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             # The cluster stage's input is delivered before the state that produced it is
             # written: after a crash, either both are there, or the events are redone and their
             # (identical, re-sent) messages are dropped by position. Never state without messages.
-            for future in [await cluster_input.send(value=record) for record in cluster_records(batch)]:
+            for future in [await cluster_input.send(value=record) for record in cluster_records(batch, rewake)]:
                 await future
             for p, (_, writes, doc) in batch.items():
                 with table_partition_of(by_partition[p][-1][0]):
@@ -551,15 +560,20 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             return
         committed = getattr(app.consumer, "_committed_offset", {})
         now = time.time()
-        for tp in assigned:
-            p = tp.partition
-            if p in runtime.idle_sent or now - runtime.last_event_wall.setdefault(p, now) < settings.idle_after_s:
-                continue
-            highwater = app.consumer.highwater(tp)  # from the latest fetch response; None before one
+        quiet = [tp for tp in assigned if tp.partition not in runtime.idle_sent
+                 and now - runtime.last_event_wall.setdefault(tp.partition, now) >= settings.idle_after_s]
+        if not quiet:
+            return
+        # Ask the broker: the last fetch's highwater can be long stale when the worker is behind
+        # (partitions with buffered records are not fetched), and a partition wrongly announced
+        # idle is overtaken by the others: its next messages arrive late.
+        ends = await app.consumer.highwaters(*quiet)
+        for tp in quiet:
             position = max(runtime.next_offsets.get(tp, 0), committed.get(tp) or 0)
-            if highwater is not None and position >= highwater:
-                await cluster_input.send(value=orjson.dumps({"idle": [p]}))
-                runtime.idle_sent.add(p)
+            if tp.partition not in runtime.idle_sent and ends.get(tp) is not None and position >= ends[tp]:
+                await cluster_input.send(value=orjson.dumps({"idle": [tp.partition]}))
+                runtime.idle_sent.add(tp.partition)
+                log.debug("input partition %d idle at offset %d", tp.partition, position)
 
     @app.timer(interval=settings.commit_check_s)
     @survive
