@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from tests.integration.conftest import REPO, TEST_HOME
+from tests.support import free_port
 
 
 def hydrawatch(*args: str, env: dict) -> subprocess.CompletedProcess:
@@ -30,9 +32,11 @@ def kafka_java_pids(home: Path) -> list[int]:
 
 def test_up_twice_is_harmless_and_down_stops_java():
     home = TEST_HOME / "cli-broker"
-    env = dict(os.environ, HYDRAWATCH_HOME=str(home), HYDRAWATCH_KAFKA_PORT="29092",
-               HYDRAWATCH_KAFKA_CONTROLLER_PORT="29093", HYDRAWATCH_KAFKA_BOOTSTRAP="127.0.0.1:29092")
+    port, controller = free_port(), free_port()  # not fixed: a benchmark's broker may hold one
+    env = dict(os.environ, HYDRAWATCH_HOME=str(home), HYDRAWATCH_KAFKA_PORT=str(port),
+               HYDRAWATCH_KAFKA_CONTROLLER_PORT=str(controller), HYDRAWATCH_KAFKA_BOOTSTRAP=f"127.0.0.1:{port}")
     hydrawatch("kafka", "down", env=env)
+    shutil.rmtree(home, ignore_errors=True)  # storage formatted by an earlier run, maybe other ports
     try:
         first = hydrawatch("kafka", "up", env=env)
         assert first.returncode == 0, first.stderr
