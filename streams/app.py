@@ -279,21 +279,26 @@ def quiet_libraries(level: str) -> None:
         logging.getLogger(name).setLevel(number)
 
 
-def bound_fetch_wait(seconds: float) -> None:
+def bound_fetch_wait(app: faust.App, seconds: float) -> None:
     """Faust builds its worker consumer with `fetch_max_wait_ms=1500`, not configurable. aiokafka
     keeps one fetch in flight per broker and leaves out partitions that still hold fetched
     records, so under a backlog the request in flight often covers only quiet partitions and
     the broker holds it the full wait: every partition stalls up to 1.5 s, again and again
-    (decision latency p50 ~3 s at 2,000 events/s in about half the benchmark runs)."""
+    (decision latency p50 ~3 s at 2,000 events/s in about half the benchmark runs). Sets
+    `app`'s wait to `seconds` (the class is wrapped once; each app keeps its own value)."""
     from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 
-    create = getattr(AIOKafkaConsumerThread._create_worker_consumer, "__wrapped__",
-                     AIOKafkaConsumerThread._create_worker_consumer)
+    app.hydrawatch_fetch_max_wait_ms = max(1, int(seconds * 1000))  # type: ignore[attr-defined]
+    create = AIOKafkaConsumerThread._create_worker_consumer
+    if getattr(create, "__wrapped__", None) is not None:
+        return
 
     @functools.wraps(create)
     def create_worker_consumer(self: Any, transport: Any) -> Any:
         consumer = create(self, transport)
-        consumer._fetch_max_wait_ms = max(1, int(seconds * 1000))  # read when the consumer starts
+        wait_ms = getattr(self.app, "hydrawatch_fetch_max_wait_ms", None)
+        if wait_ms is not None:
+            consumer._fetch_max_wait_ms = wait_ms  # read when the consumer starts
         return consumer
 
     AIOKafkaConsumerThread._create_worker_consumer = create_worker_consumer
@@ -303,7 +308,6 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     """Build the worker's app from `settings` (no module-level state)."""
     quiet_libraries(settings.log_level)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    bound_fetch_wait(settings.fetch_max_wait_s)
     app = faust.App(
         settings.app_id,
         broker=[f"kafka://{host}" for host in settings.kafka_bootstrap.split(",")],
@@ -323,6 +327,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         broker_session_timeout=settings.session_timeout_s,
         broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
     )
+    bound_fetch_wait(app, settings.fetch_max_wait_s)
     metrics = PipelineMetrics(registry or CollectorRegistry(), settings.app_id, VERSION)
     runtime = Runtime(settings, metrics)
     app.hydrawatch_runtime = runtime  # type: ignore[attr-defined]

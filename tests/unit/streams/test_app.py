@@ -45,3 +45,22 @@ def test_offsets_are_committed_where_faust_lags_a_whole_check_or_lost_a_commit()
     assert offsets_to_commit(done, believed, stored, previous) == {"crawling": 58_712, "lost": 500}
     # Nothing for a partition without a previous check, or already caught up.
     assert "new" not in offsets_to_commit(done, believed, stored, previous)
+
+
+def test_each_app_fetches_with_its_own_bounded_wait(tmp_path):
+    """Faust hard-codes a 1.5 s fetch wait; the worker's consumer gets the configured one."""
+    from streams.app import create_app
+    from streams.settings import Settings
+
+    async def waits() -> list[int]:
+        apps = [create_app(Settings(store="memory://", fetch_max_wait_s=wait, home=tmp_path / str(wait)))
+                for wait in (0.2, 0.05)]
+        consumers = [app.consumer._thread._create_worker_consumer(app.transport) for app in apps]
+        try:
+            return [c._fetch_max_wait_ms for c in consumers]
+        finally:
+            for c in consumers:
+                await c.stop()
+
+    assert asyncio.run(waits()) == [200, 50]
+
