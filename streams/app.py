@@ -464,7 +464,6 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             states.clear()
             applied.clear()
         runtime.last_event_wall[p] = wall
-        runtime.idle_sent.discard(p)
         metrics.accepted(accepted)
         if duplicates:
             metrics.duplicate(duplicates)
@@ -594,12 +593,13 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         # (partitions with buffered records are not fetched), and a partition wrongly announced
         # idle is overtaken by the others: its next messages arrive late.
         ends = await app.consumer.highwaters(*quiet)
-        for tp in quiet:
-            position = max(runtime.next_offsets.get(tp, 0), committed.get(tp) or 0)
-            if tp.partition not in runtime.idle_sent and ends.get(tp) is not None and position >= ends[tp]:
-                await cluster_input.send(value=orjson.dumps({"idle": [tp.partition]}))
-                runtime.idle_sent.add(tp.partition)
-                log.debug("input partition %d idle at offset %d", tp.partition, position)
+        idle = sorted(tp.partition for tp in quiet if tp.partition not in runtime.idle_sent
+                      and ends.get(tp) is not None
+                      and max(runtime.next_offsets.get(tp, 0), committed.get(tp) or 0) >= ends[tp])
+        if idle:
+            await cluster_input.send(value=orjson.dumps({"idle": idle}))  # one record for all
+            runtime.idle_sent.update(idle)
+            log.debug("input partitions %s idle", idle)
 
     @app.timer(interval=settings.commit_check_s)
     @survive
