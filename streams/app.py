@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 DLQ_REASON_HEADER = "hydrawatch-error"
 MAX_ITEMS_PER_MESSAGE = 2000  # cluster-input messages stay far below the broker's 1 MB limit
 _OFFSET = struct.Struct("<q")
+GAP_REFETCH_S = 2.0  # an input gap open this long is read again (see refetch_gaps)
 SWEEP_EVERY_S = 60.0  # event time between two expiry sweeps of a partition's stored accounts
 VERSION = "0.5.0"
 
@@ -100,6 +101,70 @@ def cluster_records(batch: dict[int, tuple[list, Any, Any]], rewake: Iterable[in
             size += len(part)
     records.append(orjson.dumps({"active": active, "m": chunk}))
     return records
+
+
+class InOrder:
+    """Releases each input partition's messages in offset order, without gaps.
+
+    Faust can hand a stream a message ahead of its predecessors: a message waiting for room in
+    a full stream buffer when flow control clears the queues (worker start, rebalance) jumps
+    the line (faust-streaming issues #221, #236). Applied as it came, an account's earlier event
+    then looked like a redelivery (its state had moved past that offset) and was dropped, and
+    its messages arrived behind the partition's newer ones: the kill -9 test lost events that
+    way at restarts. So a message ahead of the next expected offset is held until the gap
+    fills; one below it was processed already (a redelivery) and is skipped.
+
+    >>> o = InOrder(); o.start("p", 10)
+    >>> o.admit("p", 11, "b"), o.admit("p", 10, "a"), o.admit("p", 10, "a again"), o.next["p"]
+    ([], ['a', 'b'], [], 12)
+    >>> o.admit("p", 14, "e"), o.gaps()
+    ([], {'p': (12, 1)})
+    """
+
+    def __init__(self) -> None:
+        self.next: dict[Any, int] = {}  # partition -> next offset to release
+        self.held: dict[Any, dict[int, Any]] = {}  # partition -> offset -> item, ahead of a gap
+        self.skipped = 0  # redeliveries of offsets already released
+        self.reordered = 0  # messages that arrived ahead of a predecessor
+
+    def started(self, tp: Any) -> bool:
+        return tp in self.next
+
+    def start(self, tp: Any, offset: int) -> None:
+        """The next offset to release for `tp` (where the consumer was positioned)."""
+        self.next[tp] = offset
+        self.held.pop(tp, None)
+
+    def forget(self, tps: Iterable[Any]) -> None:
+        """After a rebalance the consumer starts again from the committed offsets."""
+        for tp in tps:
+            self.next.pop(tp, None)
+            self.held.pop(tp, None)
+
+    def admit(self, tp: Any, offset: int, item: Any) -> list:
+        """Items now releasable for `tp`, in offset order."""
+        expected = self.next[tp]
+        if offset < expected:
+            self.skipped += 1
+            return []
+        if offset > expected:
+            held = self.held.setdefault(tp, {})
+            if offset not in held:
+                held[offset] = item
+                self.reordered += 1
+            return []
+        out = [item]
+        expected += 1
+        held = self.held.get(tp)
+        while held and expected in held:
+            out.append(held.pop(expected))
+            expected += 1
+        self.next[tp] = expected
+        return out
+
+    def gaps(self) -> dict:
+        """Partitions holding messages ahead of a gap: (next offset, messages held)."""
+        return {tp: (self.next[tp], len(held)) for tp, held in self.held.items() if held}
 
 
 def use_codecs(table: faust.Table, key: str, value: str) -> None:
@@ -221,6 +286,9 @@ class Runtime:
     idle_sent: set[int] = field(default_factory=set)  # input partitions announced idle
     newest_event_ts: float = float("-inf")  # the watermark gauge's value
     done_offsets: dict[TP, int] = field(default_factory=dict)  # input: everything before is processed and written
+    order: InOrder = field(default_factory=InOrder)  # input messages in offset order, per partition
+    gap_seen: dict = field(default_factory=dict)  # input partition -> (next offset, wall time) of a held gap
+    held_positions: set = field(default_factory=set)  # (tp, offset) of input messages held, not yet acknowledged
     offset_checks: dict = field(default_factory=dict)  # done_offsets at the previous offset check
     admin: Any = None  # aiokafka admin client of check_committed_offsets
 
@@ -304,6 +372,43 @@ def bound_fetch_wait(app: faust.App, seconds: float) -> None:
     AIOKafkaConsumerThread._create_worker_consumer = create_worker_consumer
 
 
+def flush_producer_fully() -> None:
+    """Make Faust's producer flush wait for every buffered message.
+
+    Table writes reach their changelog through Faust's producer buffer, and Faust flushes the
+    producer before it commits input offsets: what a commit covers must be durable first. But
+    `ProducerBuffer.flush` gives up as soon as one hand-over to aiokafka takes more than 0.1 s
+    (a full send buffer, under a backlog), and it does not count the message being handed over.
+    Offsets were then committed ahead of state still in the buffer, and a kill -9 lost those
+    events' state for good (the restart begins after them; found by the kill -9 test). After
+    this, a flush returns only when the buffer is empty and nothing is being handed over
+    (patched once, on the class; the commit's aiokafka flush then covers the rest)."""
+    from faust.transport.producer import ProducerBuffer
+
+    if getattr(ProducerBuffer, "hydrawatch_full_flush", False):
+        return
+    hand_over = ProducerBuffer._send_pending
+
+    async def send_pending(self: Any, fut: Any) -> None:
+        self.hydrawatch_sending = getattr(self, "hydrawatch_sending", 0) + 1
+        try:
+            await hand_over(self, fut)
+        finally:
+            self.hydrawatch_sending -= 1
+
+    async def flush(self: Any) -> None:
+        while self.size or getattr(self, "hydrawatch_sending", 0):
+            if self.state != "running":
+                raise RuntimeError("Cannot flush: Producer not Running")
+            self.message_sent.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self.message_sent.wait(), timeout=0.1)
+
+    ProducerBuffer._send_pending = send_pending
+    ProducerBuffer.flush = flush
+    ProducerBuffer.hydrawatch_full_flush = True
+
+
 def create_app(settings: Settings, registry: CollectorRegistry | None = None) -> faust.App:
     """Build the worker's app from `settings` (no module-level state)."""
     quiet_libraries(settings.log_level)
@@ -328,6 +433,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
     )
     bound_fetch_wait(app, settings.fetch_max_wait_s)
+    flush_producer_fully()
     metrics = PipelineMetrics(registry or CollectorRegistry(), settings.app_id, VERSION)
     runtime = Runtime(settings, metrics)
     app.hydrawatch_runtime = runtime  # type: ignore[attr-defined]
@@ -367,6 +473,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             started = time.perf_counter()
             wall = time.time()
             by_partition: dict[int, list] = {}
+            events = await in_order(events)
             for event in events:
                 message = event.message
                 result = decode_message(message.key, message.value)
@@ -411,8 +518,64 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     partition_table[str(p)] = doc
             # Processed and written (the changelog is flushed before the offset check commits).
             runtime.done_offsets.update(runtime.next_offsets)
+            await ack_released(stream, events)
             if events:
                 metrics.processing.observe((time.perf_counter() - started) / len(events))
+
+    async def in_order(events: list, inputs: bool = True) -> list:
+        """`events` in offset order per partition, without gaps (see `InOrder`); `inputs`: they
+        are input events (redeliveries count as duplicate events)."""
+        order = runtime.order
+        skipped, reordered = order.skipped, order.reordered
+        out: list = []
+        for event in events:
+            message = event.message
+            tp = message.tp
+            if not order.started(tp):
+                order.start(tp, await start_offset(tp, message.offset))
+            before = order.reordered
+            out.extend(order.admit(tp, message.offset, event))
+            if order.reordered > before:
+                # Held: take_events acks its batch when the body returns, and Faust would then
+                # commit past the missing offset (it reads a gap of one as none). One more
+                # reference keeps it unacknowledged until it is processed (`ack_released`).
+                message.incref()
+                runtime.held_positions.add((tp, message.offset))
+        if order.skipped > skipped and inputs:
+            metrics.duplicate(order.skipped - skipped)  # redelivered (rebalance): processed already
+        if order.reordered > reordered:
+            metrics.reordered.inc(order.reordered - reordered)
+        return out
+
+    async def ack_released(stream: faust.StreamT, events: list) -> None:
+        """Acknowledge the held messages of this batch, now processed and written."""
+        held = runtime.held_positions
+        if not held:
+            return
+        for event in events:
+            position = (event.message.tp, event.message.offset)
+            if position in held:
+                held.discard(position)
+                await stream.ack(event)
+
+    async def start_offset(tp: TP, first: int) -> int:
+        """Where the consumer was positioned: the committed offset (Faust seeks there on each
+        assignment), else the partition's first offset (a new group reads from the earliest)."""
+        committed = app.consumer._committed_offset.get(tp)
+        if committed is None:
+            try:
+                committed = (await group_offsets([tp])).get(tp)
+            except Exception:  # the broker is away: the consumer starts where Faust says, or at `first`
+                log.warning("input %s/%s: no committed offset known; starting at %d", tp.topic, tp.partition,
+                            first, exc_info=True)
+                return first
+        if committed is not None:
+            return committed
+        with contextlib.suppress(Exception):
+            earliest = (await app.consumer.earliest_offsets(tp)).get(tp)
+            if earliest is not None and earliest <= first:
+                return earliest
+        return first
 
     def _account_batch(p: int, items: list, wall: float) -> tuple[list, list, dict]:
         """Run one partition's events through its account stage: (cluster-stage items, table
@@ -510,6 +673,11 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     @app.agent(cluster_input, name="cluster-stage")
     async def cluster_stage(stream: faust.StreamT) -> None:
         async for events in stream.take_events(500, within=0.02):
+            # In offset order too: a record overtaken inside a batch would otherwise be skipped
+            # as applied (a kill -9 test run: the topic equal to replay's, the alerts not).
+            events = await in_order(events, inputs=False)
+            if not events:
+                continue
             cluster = runtime.cluster
             if cluster is None:
                 cluster = runtime.cluster = ClusterRuntime(settings.partitions, account_ttl_s=settings.account_ttl_s)
@@ -537,6 +705,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             for alert in alerts:
                 await alerts_topic.send(key=alert.entity_id.encode(), value=orjson.dumps(alert.to_dict()))
                 metrics.alerts.labels(alert.scope, alert.severity, alert.status).inc()
+            await ack_released(stream, events)
 
     async def _catch_up(cluster: ClusterRuntime, until: int) -> None:
         """Apply internal-topic records [next_offset, until) without sending: a new owner's rebuild."""
@@ -614,27 +783,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         tps = [tp for tp in consumer.assignment() if tp.topic == settings.input_topic]
         if not tps:
             return
-        from aiokafka.structs import TopicPartition
-
-        try:
-            if runtime.admin is None:
-                from aiokafka.admin import AIOKafkaAdminClient
-
-                runtime.admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap,
-                                                    **kafka_client_options(settings))
-                await runtime.admin.start()
-            held = await runtime.admin.list_consumer_group_offsets(
-                settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in tps])
-        except Exception:
-            admin, runtime.admin = runtime.admin, None  # a fresh client next time (broker outage)
-            if admin is not None:
-                with contextlib.suppress(Exception):
-                    await admin.close()
-            raise
-        stored = {}
-        for tp in tps:
-            meta = held.get(TopicPartition(tp.topic, tp.partition))
-            stored[tp] = meta.offset if meta is not None and meta.offset >= 0 else None
+        stored = await group_offsets(tps)
         if app.rebalancing:
             return
         done = {tp: runtime.done_offsets[tp] for tp in tps if tp in runtime.done_offsets}
@@ -658,6 +807,31 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     stale = [o for o in acked if o < offset]
                     acked[:] = sorted(set(o for o in acked if o >= offset))
                     consumer._acked_index[tp].difference_update(stale)
+
+    async def group_offsets(tps: list) -> dict:
+        """The group's committed offsets as the broker stores them (None where there is none)."""
+        from aiokafka.structs import TopicPartition
+
+        try:
+            if runtime.admin is None:
+                from aiokafka.admin import AIOKafkaAdminClient
+
+                runtime.admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap,
+                                                    **kafka_client_options(settings))
+                await runtime.admin.start()
+            held = await runtime.admin.list_consumer_group_offsets(
+                settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in tps])
+        except Exception:
+            admin, runtime.admin = runtime.admin, None  # a fresh client next time (broker outage)
+            if admin is not None:
+                with contextlib.suppress(Exception):
+                    await admin.close()
+            raise
+        stored = {}
+        for tp in tps:
+            meta = held.get(TopicPartition(tp.topic, tp.partition))
+            stored[tp] = meta.offset if meta is not None and meta.offset >= 0 else None
+        return stored
 
     @app.on_before_shutdown.connect
     async def close_admin(sender: Any, **kwargs: Any) -> None:
@@ -708,6 +882,29 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     @app.on_partitions_assigned.connect
     async def count_rebalance(sender: Any, assigned: Iterable[TP], **kwargs: Any) -> None:
         metrics.rebalances.inc()
+        # Faust positions every assigned partition at its committed offset again.
+        runtime.order.forget(list(runtime.order.next))
+        runtime.gap_seen.clear()
+        runtime.held_positions.clear()  # redelivered from the committed offsets
+
+    @app.timer(interval=1.0)
+    @survive
+    async def refetch_gaps() -> None:
+        """A gap that stays open means Faust will not deliver the missing messages by itself
+        (they were dropped, not just overtaken): read the partition again from the gap."""
+        now = time.time()
+        gaps = runtime.order.gaps()
+        for tp in [tp for tp in runtime.gap_seen if tp not in gaps]:
+            del runtime.gap_seen[tp]
+        for tp, (offset, held) in gaps.items():
+            seen = runtime.gap_seen.get(tp)
+            if seen is None or seen[0] != offset:
+                runtime.gap_seen[tp] = (offset, now)
+            elif now - seen[1] >= GAP_REFETCH_S and not app.rebalancing:
+                log.warning("input %s/%s: offset %d missing for %.0fs with %d later messages held; reading "
+                            "the partition again from it", tp.topic, tp.partition, offset, now - seen[1], held)
+                await app.consumer.seek(tp, offset)
+                runtime.gap_seen[tp] = (offset, now)
 
     @app.page("/metrics")
     async def prometheus_metrics(self: View, request: Request) -> Response:

@@ -100,6 +100,9 @@ class PipelineMetrics:
         self.recommits = Counter("hydrawatch_offset_recommits",
                                  "Input partition offsets the worker committed itself because Faust lost or stalled the commit.",
                                  registry=r)
+        self.reordered = Counter("hydrawatch_input_reordered_messages",
+                                 "Messages (input, internal topic) Faust delivered ahead of a predecessor, held until the gap filled.",
+                                 registry=r)
         self.sequencer_late = Counter("hydrawatch_sequencer_late_messages",
                                       "Cluster-stage inputs that arrived behind the watermark (idle partition woke).",
                                       registry=r)

@@ -64,3 +64,32 @@ def test_each_app_fetches_with_its_own_bounded_wait(tmp_path):
 
     assert asyncio.run(waits()) == [200, 50]
 
+
+
+def test_a_producer_flush_waits_for_every_buffered_message(tmp_path):
+    """Faust's flush gave up when one hand-over took over 0.1 s: offsets were committed ahead of
+    changelog writes still buffered, and a kill -9 lost them (streams.app.flush_producer_fully)."""
+    from types import SimpleNamespace
+
+    from streams.app import create_app
+    from streams.settings import Settings
+
+    published = []
+
+    class SlowChannel:  # aiokafka's send buffer is full: every hand-over waits
+        async def publish_message(self, fut, wait=False):
+            await asyncio.sleep(0.25)
+            published.append(fut)
+
+    async def flushed() -> int:
+        buffer = create_app(Settings(store="memory://", home=tmp_path)).producer.buffer
+        await buffer.start()
+        try:
+            for _ in range(3):
+                buffer.put(SimpleNamespace(message=SimpleNamespace(channel=SlowChannel())))
+            await buffer.flush()
+            return len(published)
+        finally:
+            await buffer.stop()
+
+    assert asyncio.run(flushed()) == 3
