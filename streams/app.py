@@ -119,6 +119,8 @@ class InOrder:
     ([], ['a', 'b'], [], 12)
     >>> o.admit("p", 14, "e"), o.gaps()
     ([], {'p': (12, 1)})
+    >>> o.skip_to("p", 14); o.admit("p", 14, "e, read again"), o.gaps()  # 12 and 13 hold no records
+    (['e, read again'], {})
     """
 
     def __init__(self) -> None:
@@ -156,11 +158,18 @@ class InOrder:
         out = [item]
         expected += 1
         held = self.held.get(tp)
+        if held:
+            held.pop(offset, None)  # an older copy, read before the partition was read again
         while held and expected in held:
             out.append(held.pop(expected))
             expected += 1
         self.next[tp] = expected
         return out
+
+    def skip_to(self, tp: Any, offset: int) -> None:
+        """Offsets before `offset` hold no records (transaction markers, or deleted by retention)."""
+        if offset > self.next[tp]:
+            self.next[tp] = offset
 
     def gaps(self) -> dict:
         """Partitions holding messages ahead of a gap: (next offset, messages held)."""
@@ -901,10 +910,36 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             if seen is None or seen[0] != offset:
                 runtime.gap_seen[tp] = (offset, now)
             elif now - seen[1] >= GAP_REFETCH_S and not app.rebalancing:
-                log.warning("input %s/%s: offset %d missing for %.0fs with %d later messages held; reading "
-                            "the partition again from it", tp.topic, tp.partition, offset, now - seen[1], held)
+                existing = await first_record_at(tp, offset)
+                if existing is not None and existing > offset:
+                    # No record there (transaction markers, or deleted by retention): go on from
+                    # the first one that exists, read again so that it is delivered in order.
+                    log.warning("input %s/%s: offsets %d-%d hold no records; going on from %d", tp.topic,
+                                tp.partition, offset, existing - 1, existing)
+                    runtime.order.skip_to(tp, existing)
+                    offset = existing
+                else:
+                    log.warning("input %s/%s: offset %d missing for %.0fs with %d later messages held; "
+                                "reading the partition again from it", tp.topic, tp.partition, offset,
+                                now - seen[1], held)
                 await app.consumer.seek(tp, offset)
                 runtime.gap_seen[tp] = (offset, now)
+
+    async def first_record_at(tp: TP, offset: int) -> int | None:
+        """The offset of the first record at or after `offset` in `tp`, read from the broker."""
+        from aiokafka import AIOKafkaConsumer, TopicPartition
+
+        consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False,
+                                    auto_offset_reset="earliest", **kafka_client_options(settings))
+        await consumer.start()
+        try:
+            part = TopicPartition(tp.topic, tp.partition)
+            consumer.assign([part])
+            consumer.seek(part, offset)
+            records = (await consumer.getmany(part, timeout_ms=2000, max_records=1)).get(part)
+            return records[0].offset if records else None
+        finally:
+            await consumer.stop()
 
     @app.page("/metrics")
     async def prometheus_metrics(self: View, request: Request) -> Response:
