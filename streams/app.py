@@ -297,7 +297,6 @@ class Runtime:
     done_offsets: dict[TP, int] = field(default_factory=dict)  # input: everything before is processed and written
     order: InOrder = field(default_factory=InOrder)  # input messages in offset order, per partition
     gap_seen: dict = field(default_factory=dict)  # input partition -> (next offset, wall time) of a held gap
-    held_positions: set = field(default_factory=set)  # (tp, offset) of input messages held, not yet acknowledged
     offset_checks: dict = field(default_factory=dict)  # done_offsets at the previous offset check
     admin: Any = None  # aiokafka admin client of check_committed_offsets
 
@@ -482,7 +481,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             started = time.perf_counter()
             wall = time.time()
             by_partition: dict[int, list] = {}
-            events = await in_order(events)
+            events, held = await in_order(events)
             for event in events:
                 message = event.message
                 result = decode_message(message.key, message.value)
@@ -527,45 +526,40 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                     partition_table[str(p)] = doc
             # Processed and written (the changelog is flushed before the offset check commits).
             runtime.done_offsets.update(runtime.next_offsets)
-            await ack_released(stream, events)
+            for event in held:  # held back, now processed and written
+                await stream.ack(event)
             if events:
                 metrics.processing.observe((time.perf_counter() - started) / len(events))
 
-    async def in_order(events: list, inputs: bool = True) -> list:
-        """`events` in offset order per partition, without gaps (see `InOrder`); `inputs`: they
-        are input events (redeliveries count as duplicate events)."""
+    async def in_order(events: list, inputs: bool = True) -> tuple[list, list]:
+        """`events` in offset order per partition, without gaps (see `InOrder`), and those of
+        them that were held back (to acknowledge once processed); `inputs`: they are input
+        events (redeliveries count as duplicate events)."""
         order = runtime.order
         skipped, reordered = order.skipped, order.reordered
         out: list = []
+        held: list = []
         for event in events:
             message = event.message
             tp = message.tp
             if not order.started(tp):
                 order.start(tp, await start_offset(tp, message.offset))
             before = order.reordered
-            out.extend(order.admit(tp, message.offset, event))
-            if order.reordered > before:
+            released = order.admit(tp, message.offset, event)
+            if released:
+                out.append(released[0])
+                held.extend(released[1:])  # admit releases the arrival first, then what was held
+                out.extend(released[1:])
+            elif order.reordered > before:
                 # Held: take_events acks its batch when the body returns, and Faust would then
                 # commit past the missing offset (it reads a gap of one as none). One more
-                # reference keeps it unacknowledged until it is processed (`ack_released`).
+                # reference keeps it unacknowledged until it is processed.
                 message.incref()
-                runtime.held_positions.add((tp, message.offset))
         if order.skipped > skipped and inputs:
             metrics.duplicate(order.skipped - skipped)  # redelivered (rebalance): processed already
         if order.reordered > reordered:
             metrics.reordered.inc(order.reordered - reordered)
-        return out
-
-    async def ack_released(stream: faust.StreamT, events: list) -> None:
-        """Acknowledge the held messages of this batch, now processed and written."""
-        held = runtime.held_positions
-        if not held:
-            return
-        for event in events:
-            position = (event.message.tp, event.message.offset)
-            if position in held:
-                held.discard(position)
-                await stream.ack(event)
+        return out, held
 
     async def start_offset(tp: TP, first: int) -> int:
         """Where the consumer was positioned: the committed offset (Faust seeks there on each
@@ -684,7 +678,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         async for events in stream.take_events(500, within=0.02):
             # In offset order too: a record overtaken inside a batch would otherwise be skipped
             # as applied (a kill -9 test run: the topic equal to replay's, the alerts not).
-            events = await in_order(events, inputs=False)
+            events, held = await in_order(events, inputs=False)
             if not events:
                 continue
             cluster = runtime.cluster
@@ -714,18 +708,25 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             for alert in alerts:
                 await alerts_topic.send(key=alert.entity_id.encode(), value=orjson.dumps(alert.to_dict()))
                 metrics.alerts.labels(alert.scope, alert.severity, alert.status).inc()
-            await ack_released(stream, events)
+            for event in held:
+                await stream.ack(event)
+
+    async def direct_consumer(**options: Any) -> Any:
+        """A started aiokafka consumer outside the group (assign and seek it yourself)."""
+        from aiokafka import AIOKafkaConsumer
+
+        consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False,
+                                    auto_offset_reset="earliest", **options, **kafka_client_options(settings))
+        await consumer.start()
+        return consumer
 
     async def _catch_up(cluster: ClusterRuntime, until: int) -> None:
         """Apply internal-topic records [next_offset, until) without sending: a new owner's rebuild."""
-        from aiokafka import AIOKafkaConsumer, TopicPartition
+        from aiokafka import TopicPartition
 
         started = time.monotonic()
         tp = TopicPartition(settings.cluster_topic, 0)
-        consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False,
-                                    auto_offset_reset="earliest", max_partition_fetch_bytes=8 * 1024 * 1024,
-                                    **kafka_client_options(settings))
-        await consumer.start()
+        consumer = await direct_consumer(max_partition_fetch_bytes=8 * 1024 * 1024)
         applied = 0
         try:
             consumer.assign([tp])
@@ -894,7 +895,6 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         # Faust positions every assigned partition at its committed offset again.
         runtime.order.forget(list(runtime.order.next))
         runtime.gap_seen.clear()
-        runtime.held_positions.clear()  # redelivered from the committed offsets
 
     @app.timer(interval=1.0)
     @survive
@@ -927,11 +927,9 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
 
     async def first_record_at(tp: TP, offset: int) -> int | None:
         """The offset of the first record at or after `offset` in `tp`, read from the broker."""
-        from aiokafka import AIOKafkaConsumer, TopicPartition
+        from aiokafka import TopicPartition
 
-        consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False,
-                                    auto_offset_reset="earliest", **kafka_client_options(settings))
-        await consumer.start()
+        consumer = await direct_consumer()
         try:
             part = TopicPartition(tp.topic, tp.partition)
             consumer.assign([part])
