@@ -6,8 +6,10 @@ partitioner), so a backtest gives the answers the live pipeline gives.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
@@ -30,6 +32,25 @@ class ReplayStats:
     @property
     def events_per_second(self) -> float:
         return self.lines / self.seconds if self.seconds else 0.0
+
+
+# Replay builds millions of long-lived objects (account states, summaries, link-graph entries);
+# with CPython's default thresholds the cyclic collector traverses them again and again.
+# Collections are made rarer, not disabled: nothing in the core relies on them (no finalizers,
+# no weak references), so results are identical (tested). Measured by bench/bench_replay.py:
+# a median 7% faster on `default` (paired runs 0.99x-1.15x; this machine is noisy).
+REPLAY_GC_THRESHOLD = (20_000, 100, 100)
+
+
+@contextmanager
+def replay_gc():
+    """Run a block with rarer cyclic garbage collections (see REPLAY_GC_THRESHOLD)."""
+    before = gc.get_threshold()
+    gc.set_threshold(*REPLAY_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def decoded_events(stream: IO[bytes], stats: ReplayStats, progress: bool = False) -> Iterator[dict]:
@@ -55,7 +76,7 @@ def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: in
     started = time.perf_counter()
     if ttl_s is None:
         ttl_s = Settings.from_env().account_ttl_s  # as the workers read it
-    with open(path, "rb") as stream:
+    with open(path, "rb") as stream, replay_gc():
         alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed, ttl_s=ttl_s)
     for alert in alerts:
         alerts_out.write(orjson.dumps(alert.to_dict()) + b"\n")

@@ -47,3 +47,21 @@ def test_replay_is_identical_across_processes_with_different_hash_seeds(tmp_path
                        cwd=repo, env=dict(os.environ, PYTHONHASHSEED=hash_seed), check=True, capture_output=True)
         outputs.append(out.read_bytes())
     assert outputs[0] and outputs[0] == outputs[1]
+
+
+def test_replay_gc_setting_changes_no_alert_and_is_restored():
+    """Replay makes cyclic collections rarer for speed: results must not depend on them."""
+    import gc
+
+    from detectors.stages import run
+    from streams.decoder import decode
+    from streams.replay import REPLAY_GC_THRESHOLD, replay_gc
+
+    lines = [line.encode() for _, _, line in Simulation(load_scenario("smoke")).records()]
+    before = gc.get_threshold()
+    expected = [a.to_dict() for a in run(decode(line) for line in lines)]
+    with replay_gc():
+        assert gc.get_threshold() == REPLAY_GC_THRESHOLD
+        tuned = [a.to_dict() for a in run(decode(line) for line in lines)]
+    assert gc.get_threshold() == before
+    assert tuned == expected and expected
