@@ -56,17 +56,15 @@ def margins(events_path: Path, truth: dict) -> list[dict]:
                 per_account[event["account_id"]].append((event["ts_s"], event["output_tokens"]))
     for events in per_account.values():
         events.sort()
+    benign = {minutes: sorted((best_window(e, minutes * 60.0) for a, e in per_account.items() if a not in labelled),
+                              reverse=True) for minutes in WINDOWS_MIN}
     rows = []
     for campaign in scrapers:
-        account = campaign["accounts"][0]
-        own = per_account[account]
+        own = per_account[campaign["accounts"][0]]
         early = sum(tokens for ts, tokens in own if ts <= own[0][0] + EARLY_MIN * 60)
-        for minutes in WINDOWS_MIN:
-            benign = sorted((best_window(e, minutes * 60.0) for a, e in per_account.items() if a not in labelled),
-                            reverse=True)
-            budget = benign[max(0, len(benign) // 1000 - 1)]
-            rows.append({"window_min": minutes, "benign_top1": benign[0], "benign_top10": benign[9],
-                         "benign_0.1%": budget, "scraper_first_15min": early,
+        for minutes, ranked in benign.items():
+            rows.append({"window_min": minutes, "benign_top1": ranked[0], "benign_top10": ranked[9],
+                         "benign_0.1%": ranked[max(0, len(ranked) // 1000 - 1)], "scraper_first_15min": early,
                          "scraper_best": best_window(own, minutes * 60.0)})
     return rows
 
