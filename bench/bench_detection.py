@@ -18,6 +18,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 REPO = Path(__file__).resolve().parents[1]
 HW = [sys.executable, "-m", "streams.cli"]
@@ -93,6 +94,14 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def run_parallel(runs: list[tuple], jobs: int, task: Callable[[str, str, int | None, Path], dict]) -> list[dict]:
+    """`task(label, scenario, seed, tmp)` for each run, `jobs` at a time, sharing a temporary directory."""
+    with tempfile.TemporaryDirectory(prefix="hw-bench-") as tmp:
+        with ThreadPoolExecutor(jobs) as pool:
+            futures = [pool.submit(task, label, scenario, seed, Path(tmp)) for label, scenario, seed in runs]
+            return [f.result() for f in futures]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="two small runs only")
@@ -100,10 +109,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     args = parser.parse_args()
     runs = QUICK if args.quick else RUNS
-    with tempfile.TemporaryDirectory(prefix="hw-bench-") as tmp:
-        with ThreadPoolExecutor(args.jobs) as pool:
-            futures = [pool.submit(one, label, scenario, seed, Path(tmp), label == "default") for label, scenario, seed in runs]
-            results = [f.result() for f in futures]
+    results = run_parallel(runs, args.jobs, lambda label, scenario, seed, tmp: one(label, scenario, seed, tmp,
+                                                                                  label == "default"))
     print(report(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2))

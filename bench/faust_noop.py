@@ -6,13 +6,14 @@ prints `RATE <events/s>` (first batch to the N-th event) on stderr and exits.
 
 import os
 import sys
+import tempfile
 import time
 
 import faust
 
 topic_name, target = os.environ["T"], int(os.environ["N"])
 app = faust.App(f"noop-{topic_name}-{os.getpid()}", broker=f"kafka://{os.environ['BOOTSTRAP']}", store="memory://",
-                web_enabled=False, web_port=int(os.environ["WEB_PORT"]), consumer_auto_offset_reset="earliest",
+                datadir=tempfile.mkdtemp(prefix="hydrawatch-noop-"), web_enabled=False, web_port=int(os.environ["WEB_PORT"]), consumer_auto_offset_reset="earliest",
                 autodiscover=False,
                 stream_buffer_maxsize=4096, broker_max_poll_records=2000)
 topic = app.topic(topic_name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw")

@@ -52,6 +52,7 @@ class AlertPolicy:
 
     @classmethod
     def for_accounts(cls) -> "AlertPolicy":
+        # Severity: decided by the account's harvest tier (population.AccountCalibration), not this.
         return cls(fire=0.9999, critical=0.99999, resolve=0.999, quiet_s=6 * 3600, cooldown_s=24 * 3600)
 
     @classmethod
@@ -109,12 +110,15 @@ class Incidents:
         self.policy = policy
         self.incidents: dict[str, _Incident] = {}
 
-    def _severity(self, score: float) -> str:
-        return "critical" if score >= self.policy.critical else "warning"
+    def _severity(self, score: float, critical: bool | None = None) -> str:
+        if critical is None:
+            critical = score >= self.policy.critical
+        return "critical" if critical else "warning"
 
     def observe(self, entity: str, score: float, ts: float, reasons: list[dict] | tuple, accounts: list[str],
-                evidence: dict | None = None) -> list[AlertEvent]:
-        """A fresh score for `entity`; returns the messages to send (often none)."""
+                evidence: dict | None = None, critical: bool | None = None) -> list[AlertEvent]:
+        """A fresh score for `entity`; returns the messages to send (often none). Severity comes
+        from the score (`policy.critical`) unless the caller decides it (`critical`)."""
         policy = self.policy
         inc = self.incidents.get(entity)
         if inc is not None and inc.open:
@@ -123,7 +127,7 @@ class Incidents:
             inc.last_above_ts = ts
             inc.score = score
             new = [a for a in accounts if a not in inc.accounts]
-            severity = self._severity(score)
+            severity = self._severity(score, critical)
             escalated = severity == "critical" and inc.severity == "warning"
             if not new and not escalated:
                 return []
@@ -136,7 +140,8 @@ class Incidents:
             alert_id = inc.alert_id  # the same incident flaring up again
         else:
             alert_id = "al-" + hashlib.sha1(f"{self.scope}|{entity}|{ts:.3f}".encode()).hexdigest()[:16]
-        inc = self.incidents[entity] = _Incident(alert_id, ts, ts, self._severity(score), set(accounts), score)
+        inc = self.incidents[entity] = _Incident(alert_id, ts, ts, self._severity(score, critical), set(accounts),
+                                                 score)
         return self._messages(inc, entity, "firing", ts, list(accounts), reasons, evidence)
 
     def tick(self, ts: float) -> list[AlertEvent]:

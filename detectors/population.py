@@ -19,6 +19,11 @@ from detectors.features import AccountSummary
 # feature -> (extract, description). Each maps to [0, 1] with fixed, documented scales.
 _LOG_RATE = math.log1p(20_000.0)
 _LOG_OUT = math.log1p(64_000.0)
+# An account alone alerts (warning) at this multiple of the population's 99.9th percentile of
+# hourly harvest, and is critical at the second (see AccountCalibration; settings:
+# HYDRAWATCH_ACCOUNT_VOLUME_MARGIN, HYDRAWATCH_ACCOUNT_CRITICAL_MARGIN).
+DEFAULT_VOLUME_MARGIN = 1.0
+DEFAULT_CRITICAL_MARGIN = 3.0
 
 
 def account_vector(s: AccountSummary) -> dict[str, float]:
@@ -116,38 +121,69 @@ class PopulationModel:
         return tuple(reasons)
 
 
+@dataclass(frozen=True, slots=True)
+class AccountAssessment:
+    score: float  # calibrated, [0, 1]; capped below the alerting range unless every gate holds
+    times_top: float  # hourly harvest / the population's 99.9th percentile (0 unless the other gates hold)
+    critical: bool  # at least `critical_margin` times that percentile (with every other gate)
+
+
+NOT_ASSESSED = AccountAssessment(0.0, 0.0, False)
+
+
 class AccountCalibration:
     """Calibrated account score: the share of accounts harvesting fewer output tokens per hour,
     for an account that is also unusual to the population model (`unusual_gate` of accounts
     score lower), whose traffic looks like harvesting (`harvest` >= `harvest_gate`, the cluster
-    scorer's measure) and whose volume stands well clear of the population's top (`excess`).
-    Others are capped below the alerting range. An account alone is
-    alarming only when it is among the heaviest harvesters *and* looks the part: a busy
-    enterprise batch job is heavy but not harvesting."""
+    scorer's measure) and whose volume is at least `volume_margin` times the population's
+    99.9th percentile of hourly harvest. Others are capped below the alerting range.
+
+    An account alone is alarming only when it is among the heaviest harvesters *and* looks the
+    part: a busy enterprise batch job is heavy but not harvesting. Two tiers: at `volume_margin`
+    (default 1x: the 0.1% false-positive budget's own percentile) an alert is a *warning*, early;
+    at `critical_margin` (default 3x, clear of the heaviest benign users, researchers' benchmark
+    suites) it is *critical*. `bench/bench_account_margin.py` measures both sides of the choice.
+
+    >>> AccountCalibration(volume_margin=0.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: need 1 <= volume_margin <= critical_margin (multiples of the 99.9th percentile), got 0.5 and 3.0
+    """
 
     unusual_gate = 0.95
     harvest_gate = 0.5
     cap = 0.999  # below the alerting range
-    # ... and harvests at least this many times the population's 99.9th percentile: the
-    # heaviest benign users (benchmark suites) sit at that percentile, a scraper far above it.
-    excess = math.log(3.0)
 
-    def __init__(self, min_count: int = 200) -> None:
+    def __init__(self, min_count: int = 200, volume_margin: float = DEFAULT_VOLUME_MARGIN,
+                 critical_margin: float = DEFAULT_CRITICAL_MARGIN) -> None:
+        if not 1.0 <= volume_margin <= critical_margin:
+            raise ValueError("need 1 <= volume_margin <= critical_margin (multiples of the 99.9th percentile), "
+                             f"got {volume_margin} and {critical_margin}")
+        self.volume_margin = volume_margin
+        self.critical_margin = critical_margin
         self.unusual = QuantileCalibrator(0.0, 1.0, bins=1000, half_life=100_000.0, min_count=min_count)
         self.heavy = QuantileCalibrator(0.0, math.log1p(1e9), bins=1000, half_life=100_000.0, min_count=min_count)
 
     def score(self, verdict: AccountVerdict, n_events: int, harvest: float) -> float:
+        return self.assess(verdict, n_events, harvest).score
+
+    def assess(self, verdict: AccountVerdict, n_events: int, harvest: float) -> AccountAssessment:
+        """Score, multiple of the top and tier of one account summary's verdict (and learn from
+        it at the account's early reference points)."""
         if verdict is _UNSCORED:
-            return 0.0
-        score = 0.0
+            return NOT_ASSESSED
+        result = NOT_ASSESSED
         if self.unusual.ready:
             score = self.heavy.score(verdict.volume)
-            if (self.unusual.score(verdict.raw) < self.unusual_gate or harvest < self.harvest_gate
-                    or verdict.volume < self.heavy.quantile(0.999) + self.excess):
+            times_top = 0.0
+            if harvest >= self.harvest_gate and self.unusual.score(verdict.raw) >= self.unusual_gate:
+                times_top = math.exp(verdict.volume - self.heavy.quantile(0.999))  # O(bins): only here
+            if times_top < self.volume_margin:
                 score = min(score, self.cap)
+            result = AccountAssessment(score, times_top, times_top >= self.critical_margin)
         if is_reference_point(n_events) and n_events <= 256:
             # At most four points per account (32..256 events), taken early: a heavy account's
             # own history must not become the population's top.
             self.unusual.learn(verdict.raw)
             self.heavy.learn(verdict.volume)
-        return score
+        return result

@@ -21,7 +21,10 @@ from detectors.features import (
     ACCOUNT_TTL_S, HOUR_S, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, network_key,
 )
 from detectors.linking import LinkGraph
-from detectors.population import AccountCalibration, PopulationModel
+from detectors.population import (
+    NOT_ASSESSED, DEFAULT_CRITICAL_MARGIN, DEFAULT_VOLUME_MARGIN, AccountAssessment, AccountCalibration,
+    PopulationModel,
+)
 from detectors.sequencer import Sequencer
 
 MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
@@ -165,14 +168,17 @@ class ClusterStage:
     has an open incident is reported as part of that incident, not as one more alert id.
     """
 
-    def __init__(self, seed: int = 0, score_interval_s: float = 60.0, account_ttl_s: float = ACCOUNT_TTL_S) -> None:
+    def __init__(self, seed: int = 0, score_interval_s: float = 60.0, account_ttl_s: float = ACCOUNT_TTL_S,
+                 account_volume_margin: float = DEFAULT_VOLUME_MARGIN,
+                 account_critical_margin: float = DEFAULT_CRITICAL_MARGIN) -> None:
         self.graph = LinkGraph()
         self.members: dict[str, AccountSummary] = {}
         self.scorer = ClusterScorer(seed=seed)
         self.incidents = Incidents("cluster", AlertPolicy.for_clusters())
         self.account_incidents = Incidents("account", AlertPolicy.for_accounts())
         self.population = PopulationModel(seed=seed)
-        self.account_calibration = AccountCalibration()
+        self.account_calibration = AccountCalibration(volume_margin=account_volume_margin,
+                                                      critical_margin=account_critical_margin)
         self.score_interval_s = score_interval_s
         self.watermark = float("-inf")
         self.next_scoring: float | None = None
@@ -218,21 +224,29 @@ class ClusterStage:
             verdict = self.population.score(message)
             if verdict.raw or verdict.volume:  # an established account, scored
                 harvest = self.scorer.account_harvest(message)
-                score = self.account_calibration.score(verdict, message.n_events, harvest)
+                assessment = self.account_calibration.assess(verdict, message.n_events, harvest)
             else:
-                score = 0.0
+                assessment = NOT_ASSESSED
+            score = assessment.score
             if score >= self.account_incidents.policy.resolve:
-                self._account_alert(message, score, verdict.reasons, comp, out)
+                self._account_alert(message, assessment, verdict.reasons, comp, out)
             if self.observer is not None:
                 flagged = (comp is not None and self.incidents.is_open(comp.cluster_id)) \
                     or self.account_incidents.is_open(account)
                 self.observer.account_scored(previous, message, score, flagged)
         self.advance(message.ts, out)
 
-    def _account_alert(self, s: AccountSummary, score: float, reasons: tuple, comp, out: list) -> None:
+    def _account_alert(self, s: AccountSummary, assessment: AccountAssessment, reasons: tuple, comp,
+                       out: list) -> None:
         if comp is not None and self.incidents.is_open(comp.cluster_id):
             return  # already part of its cluster's incident
-        out.extend(self.account_incidents.observe(s.account_id, score, s.ts, reasons, [s.account_id]))
+        if assessment.times_top:
+            cal = self.account_calibration
+            reasons = (*reasons, {"signal": "harvest_volume", "detail": (
+                f"hourly harvest {assessment.times_top:.1f}x the population's 99.9th percentile "
+                f"(warning from {cal.volume_margin:g}x, critical from {cal.critical_margin:g}x)")})
+        out.extend(self.account_incidents.observe(s.account_id, assessment.score, s.ts, reasons, [s.account_id],
+                                                  critical=assessment.critical))
 
     def advance(self, ts: float, out: list) -> None:
         """Move the watermark; score clusters every `score_interval_s` of event time."""
@@ -301,14 +315,16 @@ class ClusterStage:
 
 def run(events: Iterable[Mapping[str, Any]], partitions: int = 8, seed: int = 0,
         ttl_s: float = ACCOUNT_TTL_S, probe: Callable[[list, "ClusterStage"], None] | None = None,
-        probe_every: int = 10_000) -> list[AlertEvent]:
+        probe_every: int = 10_000, account_volume_margin: float = DEFAULT_VOLUME_MARGIN,
+        account_critical_margin: float = DEFAULT_CRITICAL_MARGIN) -> list[AlertEvent]:
     """Replay: all stages in one process, partitioned as Kafka would and merged by `Sequencer`
     exactly as the stream merges them, so both feed the cluster stage the same sequence.
     `probe(account_stages, cluster_stage)` is called every `probe_every` events (state sizes)."""
     from detectors.partitioning import partition_for
 
     account_stages = [AccountStage(ttl_s) for _ in range(partitions)]
-    cluster_stage = ClusterStage(seed=seed, account_ttl_s=ttl_s)
+    cluster_stage = ClusterStage(seed=seed, account_ttl_s=ttl_s, account_volume_margin=account_volume_margin,
+                                 account_critical_margin=account_critical_margin)
     sequencer = Sequencer(partitions)
     offsets = [0] * partitions
     alerts: list[AlertEvent] = []

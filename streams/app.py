@@ -41,6 +41,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_l
 
 from detectors.alerts import AlertEvent
 from detectors.features import DAY_S, AccountState, AccountSummary, ModelCatalog
+from detectors.population import DEFAULT_CRITICAL_MARGIN, DEFAULT_VOLUME_MARGIN
 from detectors.sequencer import Sequencer
 from detectors.stages import AccountStage, ClusterStage, from_wire, to_wire
 from streams import kafka_security
@@ -261,9 +262,13 @@ class ClusterRuntime:
     expired_counted: int = 0
 
     account_ttl_s: float = 604800.0
+    account_volume_margin: float = DEFAULT_VOLUME_MARGIN
+    account_critical_margin: float = DEFAULT_CRITICAL_MARGIN
 
     def __post_init__(self) -> None:
-        self.stage = ClusterStage(seed=self.seed, account_ttl_s=self.account_ttl_s)
+        self.stage = ClusterStage(seed=self.seed, account_ttl_s=self.account_ttl_s,
+                                  account_volume_margin=self.account_volume_margin,
+                                  account_critical_margin=self.account_critical_margin)
         self.sequencer = Sequencer(self.partitions)
 
     def apply(self, value: bytes, alerts: list, latencies: list | None = None) -> None:
@@ -683,7 +688,10 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 continue
             cluster = runtime.cluster
             if cluster is None:
-                cluster = runtime.cluster = ClusterRuntime(settings.partitions, account_ttl_s=settings.account_ttl_s)
+                cluster = runtime.cluster = ClusterRuntime(
+                    settings.partitions, account_ttl_s=settings.account_ttl_s,
+                    account_volume_margin=settings.account_volume_margin,
+                    account_critical_margin=settings.account_critical_margin)
             first = events[0].message.offset
             if cluster.next_offset < first:
                 await _catch_up(cluster, first)

@@ -71,13 +71,20 @@ def decoded_events(stream: IO[bytes], stats: ReplayStats, progress: bool = False
 
 
 def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: int = 0,
-                progress: bool = False, ttl_s: float | None = None) -> ReplayStats:
+                progress: bool = False, ttl_s: float | None = None, account_volume_margin: float | None = None,
+                account_critical_margin: float | None = None) -> ReplayStats:
     stats = ReplayStats()
     started = time.perf_counter()
+    settings = Settings.from_env()  # as the workers read them
     if ttl_s is None:
-        ttl_s = Settings.from_env().account_ttl_s  # as the workers read it
+        ttl_s = settings.account_ttl_s
+    if account_volume_margin is None:
+        account_volume_margin = settings.account_volume_margin
+    if account_critical_margin is None:
+        account_critical_margin = settings.account_critical_margin
     with open(path, "rb") as stream, replay_gc():
-        alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed, ttl_s=ttl_s)
+        alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed, ttl_s=ttl_s,
+                     account_volume_margin=account_volume_margin, account_critical_margin=account_critical_margin)
     for alert in alerts:
         alerts_out.write(orjson.dumps(alert.to_dict()) + b"\n")
     stats.alerts = len(alerts)
@@ -94,14 +101,26 @@ def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: in
 @click.option("--seed", default=0, show_default=True, help="Seed of the River models.")
 @click.option("--account-ttl-s", type=float, default=None,
               help="Idle account TTL, event-time seconds [HYDRAWATCH_ACCOUNT_TTL_S, 604800].")
-def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int, account_ttl_s: float | None) -> None:
+@click.option("--account-volume-margin", type=click.FloatRange(min=1.0), default=None,
+              help="A lone account alerts (warning) at this multiple of the population's 99.9th percentile "
+                   "of hourly harvest [HYDRAWATCH_ACCOUNT_VOLUME_MARGIN, 1.0].")
+@click.option("--account-critical-margin", type=click.FloatRange(min=1.0), default=None,
+              help="... and is critical at this multiple [HYDRAWATCH_ACCOUNT_CRITICAL_MARGIN, 3.0].")
+def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int, account_ttl_s: float | None,
+           account_volume_margin: float | None, account_critical_margin: float | None) -> None:
     """Run the detection core over a file of events: backtests and tuning."""
     progress = sys.stderr.isatty()
+    settings = Settings.from_env()
+    margins = (account_volume_margin or settings.account_volume_margin,
+               account_critical_margin or settings.account_critical_margin)
+    if margins[0] > margins[1]:
+        raise click.UsageError(f"the account volume margin ({margins[0]:g}) is above the critical margin "
+                               f"({margins[1]:g}): a warning would come after the critical tier")
     if str(alerts_out) == "-":
-        stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress, account_ttl_s)
+        stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress, account_ttl_s, *margins)
     else:
         with open(alerts_out, "wb") as out:
-            stats = replay_file(input_path, out, partitions, seed, progress, account_ttl_s)
+            stats = replay_file(input_path, out, partitions, seed, progress, account_ttl_s, *margins)
     click.echo(
         f"replayed {stats.lines:,} events ({stats.rejected:,} rejected) in {stats.seconds:.1f}s "
         f"({stats.events_per_second:,.0f} events/s); {stats.alerts:,} alert messages -> {alerts_out}",

@@ -3,6 +3,10 @@
 >>> s = Settings.from_env({"HYDRAWATCH_PARTITIONS": "4"})
 >>> s.partitions, s.input_topic, s.kafka_bootstrap
 (4, 'api-requests', '127.0.0.1:9092')
+>>> Settings.from_env({"HYDRAWATCH_ACCOUNT_VOLUME_MARGIN": "4"})
+Traceback (most recent call last):
+...
+ValueError: need 1 <= HYDRAWATCH_ACCOUNT_VOLUME_MARGIN <= HYDRAWATCH_ACCOUNT_CRITICAL_MARGIN, got 4.0 and 3.0
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import dataclasses
 import os
 from pathlib import Path
 from typing import Mapping
+
+from detectors.population import DEFAULT_CRITICAL_MARGIN, DEFAULT_VOLUME_MARGIN
 
 PREFIX = "HYDRAWATCH_"
 
@@ -39,6 +45,10 @@ class Settings:
     gauge_interval_s: float = 5.0  # how often lag, table and top-K gauges are refreshed
     idle_after_s: float = 2.0  # a caught-up input partition quiet this long stops holding the watermark
     account_ttl_s: float = 604800.0  # event time an idle account is kept (7 days); replay uses the same
+    # A lone account alerts (warning) at this multiple of the population's top 0.1% of hourly
+    # harvest, and is critical at the second (detectors.population.AccountCalibration).
+    account_volume_margin: float = DEFAULT_VOLUME_MARGIN
+    account_critical_margin: float = DEFAULT_CRITICAL_MARGIN
     sweep_keys: int = 500  # stored accounts examined for expiry per partition, once a minute of its event time
     partitions: int = 8  # input topic and every table/changelog
     replication_factor: int = 1  # of the topics the worker creates if missing (3 on a real cluster)
@@ -51,6 +61,11 @@ class Settings:
     kafka_port: int = 9092
     kafka_controller_port: int = 9093
     log_level: str = "info"
+
+    def __post_init__(self) -> None:
+        if not 1.0 <= self.account_volume_margin <= self.account_critical_margin:
+            raise ValueError("need 1 <= HYDRAWATCH_ACCOUNT_VOLUME_MARGIN <= HYDRAWATCH_ACCOUNT_CRITICAL_MARGIN, "
+                             f"got {self.account_volume_margin} and {self.account_critical_margin}")
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":

@@ -34,6 +34,15 @@ def test_updates_carry_new_accounts_and_escalation_under_the_same_id():
     assert escalated.severity == "critical" and escalated.alert_id == first.alert_id
 
 
+def test_a_caller_may_decide_severity_and_escalate_it_under_the_same_id():
+    inc = Incidents("account", POLICY)
+    [first] = inc.observe("a", 0.99, 0.0, [], ["a", "b"], critical=False)  # score alone would say critical
+    assert first.severity == "warning"
+    assert inc.observe("a", 0.99, 5.0, [], ["a", "b"], critical=False) == []
+    [escalated] = inc.observe("a", 0.85, 6.0, [], ["a", "b"], critical=True)
+    assert (escalated.severity, escalated.alert_id) == ("critical", first.alert_id)
+
+
 def test_resolves_after_quiet_time_below_the_resolve_threshold():
     inc = Incidents("cluster", POLICY)
     [first] = inc.observe("c", 0.85, 0.0, [], ["a", "b"])

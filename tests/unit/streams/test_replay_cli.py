@@ -65,3 +65,25 @@ def test_replay_gc_setting_changes_no_alert_and_is_restored():
         tuned = [a.to_dict() for a in run(decode(line) for line in lines)]
     assert gc.get_threshold() == before
     assert tuned == expected and expected
+
+
+def test_account_margins_set_when_a_lone_account_alerts_and_how_severe(tmp_path):
+    events = tmp_path / "events.jsonl"
+    events.write_text("".join(line + "\n" for _, _, line in Simulation(load_scenario("smoke")).records()))
+
+    def account_alerts(*options: str) -> list[dict]:
+        out = tmp_path / "alerts.jsonl"
+        result = CliRunner().invoke(cli, ["replay", "--input", str(events), "--alerts-out", str(out), *options])
+        assert result.exit_code == 0, result.output
+        return [m for m in map(orjson.loads, out.read_bytes().splitlines()) if m["scope"] == "account"]
+
+    tiers = account_alerts()  # defaults: a warning at 1x the population's top 0.1%, critical at 3x
+    assert [m["severity"] for m in tiers] == ["warning", "critical"]
+    assert len({m["alert_id"] for m in tiers}) == 1  # the escalation updates the same incident
+    assert any(r["signal"] == "harvest_volume" for r in tiers[0]["reasons"])
+    late = account_alerts("--account-volume-margin", "3")
+    assert [m["severity"] for m in late] == ["critical"]
+    assert late[0]["ts"] == tiers[1]["ts"] > tiers[0]["ts"]
+    refused = CliRunner().invoke(cli, ["replay", "--input", str(events), "--alerts-out", str(tmp_path / "x"),
+                                       "--account-volume-margin", "4"])
+    assert refused.exit_code == 2 and "critical margin" in refused.output
