@@ -1,7 +1,7 @@
 """The account volume margin's trade-off: a lone scraper's time to first alert against benign
 accounts flagged, for several margins (HYDRAWATCH_ACCOUNT_VOLUME_MARGIN, where an account alert
 fires as a warning), on the detection bench's runs (`bench/bench_detection.py`: three seeds of
-`default`, two variant shapes, `smoke`). The 3x row is also what the critical tier alone
+`default`, three variant shapes, `smoke`). The 3x row is also what the critical tier alone
 (HYDRAWATCH_ACCOUNT_CRITICAL_MARGIN, 3) flags, and when.
 
 One replay per run is enough. The margin feeds nothing back: no model, reference or cluster

@@ -30,6 +30,7 @@ RUNS = [  # (label, scenario, seed or None)
     ("variant-blend", str(REPO / "bench/scenarios/variant-blend.yaml"), None),
     ("variant-two-swarms", str(REPO / "bench/scenarios/variant-two-swarms.yaml"), None),
     ("smoke", "smoke", None),
+    ("variant-heavy-benign", str(REPO / "bench/scenarios/variant-heavy-benign.yaml"), None),
 ]
 QUICK = [RUNS[5], RUNS[4]]
 
