@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 
 from simulator.contract import parse_ts
 
+SEVERITIES = ("warning", "critical")
+
 
 @dataclass
 class CampaignScore:
@@ -62,10 +64,19 @@ def _accounts_of(alert: dict) -> list[str]:
     return []
 
 
-def evaluate(alerts: Iterable[dict], truth: dict) -> Evaluation:
-    """Per-campaign recall and latency, benign false positives and precision."""
+def evaluate(alerts: Iterable[dict], truth: dict, min_severity: str = "warning") -> Evaluation:
+    """Per-campaign recall and latency, benign false positives and precision.
+
+    With `min_severity="critical"`, only critical incidents count: an incident's accounts count
+    as flagged from the first critical message of its `alert_id` (an escalation), those it lists
+    later from their own messages. Messages must come in the order they were sent.
+    """
+    if min_severity not in SEVERITIES:
+        raise ValueError(f"min_severity must be one of {SEVERITIES}, got {min_severity!r}")
+    only_critical = min_severity == "critical"
     flagged_at: dict[str, int] = {}
     alert_accounts: dict[str, set[str]] = defaultdict(set)
+    listed: dict[str, set[str]] = defaultdict(set)  # every account a firing message of the id listed
     alert_messages: dict[str, int] = defaultdict(int)
     result = Evaluation()
     for alert in alerts:
@@ -74,11 +85,22 @@ def evaluate(alerts: Iterable[dict], truth: dict) -> Evaluation:
         except (KeyError, TypeError, ValueError):
             result.invalid_messages += 1
             continue
+        if alert.get("status", "firing") != "firing":
+            if alert_id in alert_accounts or not only_critical:
+                result.messages += 1
+                alert_messages[alert_id] += 1
+            continue
+        accounts = _accounts_of(alert)
+        if only_critical:
+            listed[alert_id].update(accounts)
+            if alert.get("severity") != "critical":
+                continue
+            if alert_id not in alert_accounts:
+                accounts = listed[alert_id]  # escalated: everything the incident holds so far
         result.messages += 1
         alert_messages[alert_id] += 1
-        if alert.get("status", "firing") != "firing":
-            continue
-        for account in _accounts_of(alert):
+        alert_accounts[alert_id]  # an id that flagged nothing new still counts as an alert id
+        for account in accounts:
             alert_accounts[alert_id].add(account)
             if account not in flagged_at or ts < flagged_at[account]:
                 flagged_at[account] = ts

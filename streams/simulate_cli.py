@@ -280,10 +280,13 @@ def read_alerts(source: str) -> Iterator[dict]:
 @click.option("--truth", "truth_path", required=True, help="Ground-truth JSON written by `simulate`.")
 @click.option("--alerts", required=True, help="Alerts JSONL file, or kafka:TOPIC (e.g. kafka:anomaly-alerts).")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def evaluate(truth_path, alerts, as_json):
+@click.option("--min-severity", type=click.Choice(["warning", "critical"]), default="warning", show_default=True,
+              help="Count only incidents at this severity or above (critical: what a consumer acting on "
+                   "critical alerts alone would see, from each incident's escalation).")
+def evaluate(truth_path, alerts, as_json, min_severity):
     """Score alerts against ground truth: per-campaign recall and latency, benign false positives."""
     truth = orjson.loads(Path(truth_path).read_bytes())
-    result = evaluate_alerts(read_alerts(alerts), truth)
+    result = evaluate_alerts(read_alerts(alerts), truth, min_severity=min_severity)
     if as_json:
         click.echo(orjson.dumps(result.to_dict(), option=orjson.OPT_INDENT_2).decode())
     else:

@@ -16,9 +16,9 @@ TRUTH = {
 }
 
 
-def alert(alert_id, ts, accounts, status="firing", scope="cluster"):
+def alert(alert_id, ts, accounts, status="firing", scope="cluster", severity="critical"):
     return {"alert_id": alert_id, "ts": ts, "status": status, "scope": scope, "entity_id": alert_id,
-            "accounts": accounts, "score": 0.9, "severity": "critical", "reasons": []}
+            "accounts": accounts, "score": 0.9, "severity": severity, "reasons": []}
 
 
 def test_recall_precision_latency_and_fp_rate():
@@ -47,6 +47,30 @@ def test_recall_precision_latency_and_fp_rate():
     assert result.alert_ids == 3 and result.messages == 6
     table = format_table(result)
     assert "hydra-1" in table and "90.0%" in table
+
+
+def test_counting_only_critical_incidents_flags_them_from_their_escalation():
+    alerts = [
+        alert("c1", "2026-11-20T01:10:00.000Z", [f"acct_h{i:02d}" for i in range(5)], severity="warning"),
+        alert("c1", "2026-11-20T01:20:00.000Z", ["acct_h05"], severity="warning"),
+        alert("c1", "2026-11-20T01:40:00.000Z", [], severity="critical"),  # escalation, no new accounts
+        alert("c1", "2026-11-20T01:50:00.000Z", ["acct_h06"], severity="critical"),
+        alert("a1", "2026-11-20T02:01:00.000Z", [], scope="account", severity="warning"),  # entity acct: see below
+        alert("b1", "2026-11-20T02:02:00.000Z", ["acct_b1"], scope="account", severity="warning"),
+        alert("b1", "2026-11-20T03:00:00.000Z", [], status="resolved", severity="warning"),
+    ]
+    alerts[4]["entity_id"] = "acct_s"
+    everything = evaluate(alerts, TRUTH)
+    assert everything.campaigns[0].flagged == 7 and everything.campaigns[0].time_to_first_alert_s == 600
+    assert everything.benign_flagged == 1 and everything.campaigns[1].recall == 1.0
+    critical = evaluate(alerts, TRUTH, min_severity="critical")
+    hydra, scraper = critical.campaigns
+    assert hydra.flagged == 7 and hydra.time_to_first_alert_s == 2400  # all six from the escalation
+    assert hydra.time_to_90pct_s is None and hydra.messages == 2
+    assert scraper.recall == 0.0 and critical.benign_flagged == 0
+    assert critical.alert_ids == 1 and critical.messages == 2
+    with pytest.raises(ValueError, match="min_severity"):
+        evaluate(alerts, TRUTH, min_severity="info")
 
 
 def test_nothing_flagged_and_out_of_order_alerts():

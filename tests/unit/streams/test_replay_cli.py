@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import orjson
+import pytest
 from click.testing import CliRunner
 
 from simulator import Simulation, load_scenario
+from simulator.contract import parse_ts
 from streams.cli import cli
 
 
@@ -68,8 +70,9 @@ def test_replay_gc_setting_changes_no_alert_and_is_restored():
 
 
 def test_account_margins_set_when_a_lone_account_alerts_and_how_severe(tmp_path):
+    simulation = Simulation(load_scenario("smoke"))
     events = tmp_path / "events.jsonl"
-    events.write_text("".join(line + "\n" for _, _, line in Simulation(load_scenario("smoke")).records()))
+    events.write_text("".join(line + "\n" for _, _, line in simulation.records()))
 
     def account_alerts(*options: str) -> list[dict]:
         out = tmp_path / "alerts.jsonl"
@@ -87,3 +90,18 @@ def test_account_margins_set_when_a_lone_account_alerts_and_how_severe(tmp_path)
     refused = CliRunner().invoke(cli, ["replay", "--input", str(events), "--alerts-out", str(tmp_path / "x"),
                                        "--account-volume-margin", "4"])
     assert refused.exit_code == 2 and "critical margin" in refused.output
+    # `evaluate --min-severity critical` counts the lone account from its escalation.
+    account_alerts()
+    truth = tmp_path / "truth.json"
+    truth.write_bytes(orjson.dumps(simulation.truth()))
+
+    def scraper_first_alert_s(severity: str) -> float:
+        result = CliRunner().invoke(cli, ["evaluate", "--truth", str(truth), "--alerts", str(tmp_path / "alerts.jsonl"),
+                                          "--json", "--min-severity", severity])
+        assert result.exit_code == 0, result.output
+        [scraper] = [c for c in orjson.loads(result.output)["campaigns"] if c["kind"] == "scraper"]
+        return scraper["time_to_first_alert_s"]
+
+    warned, critical = scraper_first_alert_s("warning"), scraper_first_alert_s("critical")
+    assert parse_ts(tiers[0]["ts"]) < parse_ts(tiers[1]["ts"])
+    assert critical - warned == pytest.approx((parse_ts(tiers[1]["ts"]) - parse_ts(tiers[0]["ts"])) / 1000)
