@@ -99,9 +99,9 @@ def evaluate(alerts: Iterable[dict], truth: dict, min_severity: str = "warning")
                 accounts = listed[alert_id]  # escalated: everything the incident holds so far
         result.messages += 1
         alert_messages[alert_id] += 1
-        alert_accounts[alert_id]  # an id that flagged nothing new still counts as an alert id
+        members = alert_accounts[alert_id]
         for account in accounts:
-            alert_accounts[alert_id].add(account)
+            members.add(account)
             if account not in flagged_at or ts < flagged_at[account]:
                 flagged_at[account] = ts
 

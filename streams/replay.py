@@ -6,6 +6,7 @@ partitioner), so a backtest gives the answers the live pipeline gives.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import sys
 import time
@@ -110,12 +111,12 @@ def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int, accou
            account_volume_margin: float | None, account_critical_margin: float | None) -> None:
     """Run the detection core over a file of events: backtests and tuning."""
     progress = sys.stderr.isatty()
-    settings = Settings.from_env()
-    margins = (account_volume_margin or settings.account_volume_margin,
-               account_critical_margin or settings.account_critical_margin)
-    if margins[0] > margins[1]:
-        raise click.UsageError(f"the account volume margin ({margins[0]:g}) is above the critical margin "
-                               f"({margins[1]:g}): a warning would come after the critical tier")
+    given = {"account_volume_margin": account_volume_margin, "account_critical_margin": account_critical_margin}
+    try:  # the options over the environment, checked as the workers check their settings
+        settings = dataclasses.replace(Settings.from_env(), **{k: v for k, v in given.items() if v is not None})
+    except ValueError as exc:
+        raise click.UsageError(f"{exc} (--account-volume-margin, --account-critical-margin)") from None
+    margins = (settings.account_volume_margin, settings.account_critical_margin)
     if str(alerts_out) == "-":
         stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress, account_ttl_s, *margins)
     else:

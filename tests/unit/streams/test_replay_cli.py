@@ -89,7 +89,7 @@ def test_account_margins_set_when_a_lone_account_alerts_and_how_severe(tmp_path)
     assert late[0]["ts"] == tiers[1]["ts"] > tiers[0]["ts"]
     refused = CliRunner().invoke(cli, ["replay", "--input", str(events), "--alerts-out", str(tmp_path / "x"),
                                        "--account-volume-margin", "4"])
-    assert refused.exit_code == 2 and "critical margin" in refused.output
+    assert refused.exit_code == 2 and "--account-critical-margin" in refused.output
     # `evaluate --min-severity critical` counts the lone account from its escalation.
     account_alerts()
     truth = tmp_path / "truth.json"
