@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import subprocess
 import sys
 from pathlib import Path
@@ -30,14 +29,17 @@ sys.path.insert(0, str(REPO))
 
 from detectors import stages  # noqa: E402
 from detectors.alerts import format_ts  # noqa: E402
-from detectors.population import _UNSCORED, DEFAULT_VOLUME_MARGIN, AccountCalibration  # noqa: E402
+from detectors.population import DEFAULT_VOLUME_MARGIN, AccountCalibration  # noqa: E402
+
+sys.path.insert(0, str(REPO / "bench"))
+from bench_detection import RUNS, run_parallel, sh  # noqa: E402
 
 MARGINS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
-HW = [sys.executable, "-m", "streams.cli"]
 
 
 class RecordingCalibration(AccountCalibration):
-    """Records (account, ts, volume / 99.9th percentile) where the gate's other conditions hold."""
+    """Records (account, ts, volume / 99.9th percentile) where the gate's other conditions hold
+    and the score is in the alerting range."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -46,12 +48,12 @@ class RecordingCalibration(AccountCalibration):
         self.records: list[tuple[str, float, float]] = []
 
     def assess(self, verdict, n_events: int, harvest: float):
-        if verdict is not _UNSCORED and self.unusual.ready and self.current is not None and not self.current[2]:
-            if (self.unusual.score(verdict.raw) >= self.unusual_gate and harvest >= self.harvest_gate
-                    and self.heavy.score(verdict.volume) >= self.fire):
-                ratio = math.exp(verdict.volume - self.heavy.quantile(0.999))
-                self.records.append((self.current[0], self.current[1], ratio))
-        return super().assess(verdict, n_events, harvest)
+        in_range = self.heavy.score(verdict.volume) >= self.fire  # before `assess` learns from it
+        result = super().assess(verdict, n_events, harvest)
+        # `times_top` is 0 unless the other conditions hold.
+        if result.times_top and in_range and self.current is not None and not self.current[2]:
+            self.records.append((self.current[0], self.current[1], result.times_top))
+        return result
 
 
 class RecordingClusterStage(stages.ClusterStage):
@@ -99,8 +101,8 @@ def one(label: str, scenario: str, seed: int | None, tmp: Path) -> dict:
 
     tag = label.replace(" ", "-")
     events, truth_path, rec = tmp / f"{tag}.jsonl", tmp / f"{tag}.truth.json", tmp / f"{tag}.rec.json"
-    subprocess.run([*HW, "simulate", "--scenario", scenario, "--out", str(events), "--truth", str(truth_path),
-                    *(["--seed", str(seed)] if seed is not None else [])], cwd=REPO, check=True, capture_output=True)
+    sh("simulate", "--scenario", scenario, "--out", str(events), "--truth", str(truth_path),
+       *(["--seed", str(seed)] if seed is not None else []))
     subprocess.run([sys.executable, __file__, "--record", str(events), str(rec)], cwd=REPO, check=True)
     events.unlink()
     data, truth = json.loads(rec.read_text()), json.loads(truth_path.read_text())
@@ -115,6 +117,7 @@ def one(label: str, scenario: str, seed: int | None, tmp: Path) -> dict:
         raise SystemExit(f"{label}: recorded gate does not reproduce the replay's account alerts "
                          f"({len(emitted)} emitted, {len(predicted)} predicted)")
     cluster_alerts = [a for a in alerts if a["scope"] != "account"]
+    labelled = {a for c in truth["campaigns"].values() for a in c["accounts"]}
     rows = []
     for margin in MARGINS:
         synthetic = [{"alert_id": f"account:{a}", "ts": format_ts(ts), "status": "firing", "scope": "account",
@@ -125,8 +128,7 @@ def one(label: str, scenario: str, seed: int | None, tmp: Path) -> dict:
             "margin": margin,
             "benign_flagged": ev.benign_flagged,
             "benign_fp_rate": ev.benign_fp_rate,
-            "benign_account_alerts": sum(1 for a in synthetic if a["entity_id"] not in
-                                         {x for c in truth["campaigns"].values() for x in c["accounts"]}),
+            "benign_account_alerts": sum(1 for a in synthetic if a["entity_id"] not in labelled),
             "scraper_first_alert_s": [c.time_to_first_alert_s for c in scrapers],
             "campaigns_found": sum(1 for c in ev.campaigns if c.flagged),
             "campaigns": len(ev.campaigns),
@@ -154,9 +156,6 @@ def main() -> None:
     if len(sys.argv) == 4 and sys.argv[1] == "--record":
         record(Path(sys.argv[2]), Path(sys.argv[3]))
         return
-    sys.path.insert(0, str(REPO / "bench"))
-    from bench_detection import RUNS, run_parallel
-
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--json", type=Path, help="also write the raw results here")

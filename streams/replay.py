@@ -72,20 +72,17 @@ def decoded_events(stream: IO[bytes], stats: ReplayStats, progress: bool = False
 
 
 def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: int = 0,
-                progress: bool = False, ttl_s: float | None = None, account_volume_margin: float | None = None,
-                account_critical_margin: float | None = None) -> ReplayStats:
+                progress: bool = False, settings: Settings | None = None) -> ReplayStats:
+    """Replay `path` with the detection settings the workers would read (the environment's by
+    default): idle-account TTL and account margins."""
     stats = ReplayStats()
     started = time.perf_counter()
-    settings = Settings.from_env()  # as the workers read them
-    if ttl_s is None:
-        ttl_s = settings.account_ttl_s
-    if account_volume_margin is None:
-        account_volume_margin = settings.account_volume_margin
-    if account_critical_margin is None:
-        account_critical_margin = settings.account_critical_margin
+    if settings is None:
+        settings = Settings.from_env()
     with open(path, "rb") as stream, replay_gc():
-        alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed, ttl_s=ttl_s,
-                     account_volume_margin=account_volume_margin, account_critical_margin=account_critical_margin)
+        alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed,
+                     ttl_s=settings.account_ttl_s, account_volume_margin=settings.account_volume_margin,
+                     account_critical_margin=settings.account_critical_margin)
     for alert in alerts:
         alerts_out.write(orjson.dumps(alert.to_dict()) + b"\n")
     stats.alerts = len(alerts)
@@ -111,17 +108,17 @@ def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int, accou
            account_volume_margin: float | None, account_critical_margin: float | None) -> None:
     """Run the detection core over a file of events: backtests and tuning."""
     progress = sys.stderr.isatty()
-    given = {"account_volume_margin": account_volume_margin, "account_critical_margin": account_critical_margin}
+    given = {"account_ttl_s": account_ttl_s, "account_volume_margin": account_volume_margin,
+             "account_critical_margin": account_critical_margin}
     try:  # the options over the environment, checked as the workers check their settings
         settings = dataclasses.replace(Settings.from_env(), **{k: v for k, v in given.items() if v is not None})
     except ValueError as exc:
         raise click.UsageError(f"{exc} (--account-volume-margin, --account-critical-margin)") from None
-    margins = (settings.account_volume_margin, settings.account_critical_margin)
     if str(alerts_out) == "-":
-        stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress, account_ttl_s, *margins)
+        stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress, settings)
     else:
         with open(alerts_out, "wb") as out:
-            stats = replay_file(input_path, out, partitions, seed, progress, account_ttl_s, *margins)
+            stats = replay_file(input_path, out, partitions, seed, progress, settings)
     click.echo(
         f"replayed {stats.lines:,} events ({stats.rejected:,} rejected) in {stats.seconds:.1f}s "
         f"({stats.events_per_second:,.0f} events/s); {stats.alerts:,} alert messages -> {alerts_out}",

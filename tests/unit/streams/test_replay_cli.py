@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import orjson
 import pytest
 from click.testing import CliRunner
@@ -74,13 +76,12 @@ def test_account_margins_set_when_a_lone_account_alerts_and_how_severe(tmp_path)
     events = tmp_path / "events.jsonl"
     events.write_text("".join(line + "\n" for _, _, line in simulation.records()))
 
-    def account_alerts(*options: str) -> list[dict]:
-        out = tmp_path / "alerts.jsonl"
+    def account_alerts(*options: str, out: Path = tmp_path / "alerts.jsonl") -> list[dict]:
         result = CliRunner().invoke(cli, ["replay", "--input", str(events), "--alerts-out", str(out), *options])
         assert result.exit_code == 0, result.output
         return [m for m in map(orjson.loads, out.read_bytes().splitlines()) if m["scope"] == "account"]
 
-    tiers = account_alerts()  # defaults: a warning at 1x the population's top 0.1%, critical at 3x
+    tiers = account_alerts(out=tmp_path / "default.jsonl")  # defaults: a warning at 1x the population's top 0.1%, critical at 3x
     assert [m["severity"] for m in tiers] == ["warning", "critical"]
     assert len({m["alert_id"] for m in tiers}) == 1  # the escalation updates the same incident
     assert any(r["signal"] == "harvest_volume" for r in tiers[0]["reasons"])
@@ -91,12 +92,11 @@ def test_account_margins_set_when_a_lone_account_alerts_and_how_severe(tmp_path)
                                        "--account-volume-margin", "4"])
     assert refused.exit_code == 2 and "--account-critical-margin" in refused.output
     # `evaluate --min-severity critical` counts the lone account from its escalation.
-    account_alerts()
     truth = tmp_path / "truth.json"
     truth.write_bytes(orjson.dumps(simulation.truth()))
 
     def scraper_first_alert_s(severity: str) -> float:
-        result = CliRunner().invoke(cli, ["evaluate", "--truth", str(truth), "--alerts", str(tmp_path / "alerts.jsonl"),
+        result = CliRunner().invoke(cli, ["evaluate", "--truth", str(truth), "--alerts", str(tmp_path / "default.jsonl"),
                                           "--json", "--min-severity", severity])
         assert result.exit_code == 0, result.output
         [scraper] = [c for c in orjson.loads(result.output)["campaigns"] if c["kind"] == "scraper"]
