@@ -44,3 +44,8 @@ fi
 
 # Kafka broker jars from Maven Central (cached in ~/.cache/hydrawatch after the first run).
 .venv/bin/python -c 'from streams import kafka_local; from streams.settings import Settings; kafka_local.ensure_jars(Settings.from_env())'
+
+# The compiled build of the detection core (setup.py): rebuilt only where a source is newer.
+if ! HYDRAWATCH_COMPILE=1 CFLAGS="-O2 -g0" .venv/bin/python setup.py -q build_ext --inplace >.venv/compile.log 2>&1; then
+  cat .venv/compile.log >&2; log "compiling the detection core failed"; exit 1
+fi
