@@ -13,6 +13,7 @@ from setuptools import setup
 COMPILED = [
     "detectors/features.py", "detectors/stages.py", "detectors/sequencer.py", "detectors/linking.py",
     "detectors/clusters.py", "detectors/population.py", "detectors/alerts.py", "detectors/calibration.py",
+    "streams/decoder.py",
 ]
 
 ext_modules = []

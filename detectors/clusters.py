@@ -21,7 +21,7 @@ import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Mapping
+from typing import Mapping
 
 from river import anomaly
 
@@ -77,19 +77,6 @@ def _coincidence_share(stamps: list[float], window: float = 2.0, control_lag: fl
         return hits
 
     return max(0.0, (near(0.0) - near(control_lag, -control_lag)) / n)
-
-
-def _cross_owner_share(members: list[AccountSummary], keys_of: Callable[[AccountSummary], Iterable[str]],
-                       owner_of: Callable[[AccountSummary], str], more_than: int) -> float:
-    """Share of members holding a key that more than `more_than` distinct owners hold."""
-    owners: dict[str, set] = {}
-    member_keys = []
-    for s in members:
-        held = list(keys_of(s))
-        member_keys.append(held)
-        for k in held:
-            owners.setdefault(k, set()).add(owner_of(s))
-    return sum(1 for held in member_keys if any(len(owners[k]) > more_than for k in held)) / len(members)
 
 
 def _clip01(x: float) -> float:
@@ -175,45 +162,83 @@ class ClusterScorer:
 
     def features(self, members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
                  member_keys: Mapping[str, list[str]] | None = None) -> dict[str, float]:
+        """The cluster's feature vector, in one pass over its members (re-scoring runs often)."""
         n = len(members)
-        f: dict[str, float] = {"size": float(n)}
-        for name in HARVEST_FEATURES:
-            f[name] = sum(_member_value(name, s) for s in members) / n
-        f["young_share"] = sum(s.age_days < YOUNG_DAYS for s in members) / n
-        f["new_24h_share"] = sum(s.first_ts >= ts - DAY_S for s in members) / n
-        cards = [s.payment for s in members if s.payment is not None]
-        f["card_share"] = len(cards) / n
-        f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
+        member_keys = member_keys or {}
+        cot = output = narrow = repetition = new_model = 0.0
+        young = new_24h = 0
+        day_ago = ts - DAY_S
+        cards: list[str] = []
+        networks = set()
+        hours: dict[int, int] = {}  # hour of day -> count, in order of first appearance
+        counts, stamps = [], []
+        orgs: dict[str, int] = {}
         # Sharing a card across owners: an organisation's accounts sharing its card is expected.
-        f["cross_owner_card_share"] = _cross_owner_share(
-            members, lambda s: (s.payment,) if s.payment is not None else (), lambda s: s.org or s.account_id, 1)
+        card_owners: dict[str, set] = {}
         # A private system prompt, or prompt template, deployed across owners: one operator's
         # tooling. (Only rare ones, the keys that link: a popular IDE's prompt says nothing.)
-        def owner(s: AccountSummary) -> str:
-            return s.org or s.payment or s.account_id
-
-        f["cross_owner_prompt_share"] = _cross_owner_share(
-            members, lambda s: (s.system_prompt,) if f"sys:{s.system_prompt}" in keys else (), owner, 2)
-        f["cross_owner_template_share"] = _cross_owner_share(
-            members, lambda s: [k for k in (member_keys or {}).get(s.account_id, ()) if k.startswith("tpl:")], owner, 2)
-        f["accounts_per_network"] = n / len({s.network for s in members})
-        # Daily rhythm of the group: entropy of the hours of its members' activity.
-        hours = Counter()
+        tooling_owners: dict[str, set] = {}  # "sys:..." and "tpl:..." keys -> owners
+        held_prompts, held_templates = [], []
         for s in members:
-            hours[int(s.first_ts // HOUR_S) % 24] += 1
-            hours[int(s.ts // HOUR_S) % 24] += 1
+            cot += s.cot_mean
+            output += math.log1p(s.output_per_request)
+            narrow += s.narrow_task_share
+            repetition += min(1.0, s.template_repetition)
+            new_model += min(1.0, s.new_model_share)
+            if s.age_days < YOUNG_DAYS:
+                young += 1
+            if s.first_ts >= day_ago:
+                new_24h += 1
+            org = s.org
+            payment = s.payment
+            if payment is not None:
+                cards.append(payment)
+                card_owners.setdefault(payment, set()).add(org or s.account_id)
+            owner = org or payment or s.account_id
+            prompt = f"sys:{s.system_prompt}"
+            if prompt in keys:
+                tooling_owners.setdefault(prompt, set()).add(owner)
+                held_prompts.append(prompt)
+            else:
+                held_prompts.append(None)
+            templates = [k for k in member_keys.get(s.account_id, ()) if k.startswith("tpl:")]
+            for k in templates:
+                tooling_owners.setdefault(k, set()).add(owner)
+            held_templates.append(templates)
+            networks.add(s.network)
+            h = int(s.first_ts // HOUR_S) % 24
+            hours[h] = hours.get(h, 0) + 1
+            h = int(s.ts // HOUR_S) % 24
+            hours[h] = hours.get(h, 0) + 1
+            counts.append(s.n_events)
+            stamps.append(s.ts)
+            if org is not None:
+                orgs[org] = orgs.get(org, 0) + 1
+        f: dict[str, float] = {"size": float(n), "cot": cot / n, "output": output / n, "narrow": narrow / n,
+                               "repetition": repetition / n, "new_model": new_model / n}
+        f["young_share"] = young / n
+        f["new_24h_share"] = new_24h / n
+        f["card_share"] = len(cards) / n
+        f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
+        f["cross_owner_card_share"] = sum(
+            1 for s in members if s.payment is not None and len(card_owners[s.payment]) > 1) / n
+        f["cross_owner_prompt_share"] = sum(
+            1 for k in held_prompts if k is not None and len(tooling_owners[k]) > 2) / n
+        f["cross_owner_template_share"] = sum(
+            1 for held in held_templates if any(len(tooling_owners[k]) > 2 for k in held)) / n
+        f["accounts_per_network"] = n / len(networks)
+        # Daily rhythm of the group: entropy of the hours of its members' activity.
         total = 2 * n
         entropy = -sum(c / total * math.log(c / total) for c in hours.values())
         max_entropy = math.log(min(24, total))
         f["hour_flatness"] = entropy / max_entropy if max_entropy > 0 else 0.0
-        counts = [s.n_events for s in members]
         mean = sum(counts) / n
         sd = math.sqrt(sum((c - mean) ** 2 for c in counts) / n)
         f["load_cv"] = sd / mean if mean else 0.0
         f["mean_events"] = mean
-        f["sync_share"] = _coincidence_share(sorted(s.ts for s in members))
-        orgs = Counter(s.org for s in members if s.org is not None)
-        f["single_org_share"] = orgs.most_common(1)[0][1] / n if orgs else 0.0
+        stamps.sort()
+        f["sync_share"] = _coincidence_share(stamps)
+        f["single_org_share"] = max(orgs.values()) / n if orgs else 0.0
         return f
 
     def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float,

@@ -316,14 +316,35 @@ def _fast_path(doc: dict) -> float | None:
         if type(v) is not str or not _SIMHASH.fullmatch(v):
             return None
         v = doc["client_ip"]
-        if type(v) is not str or not _IPV4.fullmatch(v) and not _is_ipv6(v):
+        if type(v) is not str:
             return None
+        if v not in _VALID_IPS:
+            if not _IPV4.fullmatch(v) and not _is_ipv6(v):
+                return None
+            _memo(_VALID_IPS, v, None)
         _country(doc["country"])
         ts_s = _timestamp(doc["ts"])
-        doc["account_created_s"] = _timestamp(doc["account_created_at"])
+        v = doc["account_created_at"]
+        created_s = _CREATED_S.get(v) if type(v) is str else None
+        if created_s is None:
+            created_s = _memo(_CREATED_S, v, _timestamp(v))
+        doc["account_created_s"] = created_s
         return ts_s
     except (KeyError, _Invalid):
         return None
+
+
+# Bounded memos of values already validated: an account repeats its IP and creation time.
+_VALID_IPS: dict[str, None] = {}
+_CREATED_S: dict[str, float] = {}  # account_created_at text -> epoch seconds
+_MEMO_MAX = 200_000
+
+
+def _memo(memo: dict, key: str, value: Any) -> Any:
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _is_ipv6(value: str) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import detectors.features
 import detectors.stages
+import streams.decoder
 from detectors import _compiled
 
 REPO = Path(__file__).resolve().parents[3]
@@ -43,6 +44,7 @@ def test_the_bootstrapped_environment_runs_the_compiled_core():
     # scripts/bootstrap.sh builds it; this fails if the build is missing or stale.
     assert _compiled.compiled(detectors.features), detectors.features.__file__
     assert _compiled.compiled(detectors.stages), detectors.stages.__file__
+    assert _compiled.compiled(streams.decoder), streams.decoder.__file__
 
 
 def _replay_smoke(pure: bool) -> list[bytes]:

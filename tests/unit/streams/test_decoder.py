@@ -287,3 +287,24 @@ def test_timestamp_fast_path_matches_the_full_parse():
     assert other == pytest.approx(1795162507.004)
     assert rejected(with_(ts="2026-11-20T08:15:6x.004Z")).code == "invalid_format"
     assert rejected(with_(ts="2026-11-20T08:15:61.004Z")).code == "invalid_format"
+
+
+def test_validation_memos_hold_only_valid_values_and_stay_bounded(monkeypatch):
+    from datetime import datetime
+
+    from streams import decoder
+
+    decoder._VALID_IPS.clear()
+    decoder._CREATED_S.clear()
+    assert rejected(with_(client_ip="999.1.1.1")).field == "client_ip"
+    assert "999.1.1.1" not in decoder._VALID_IPS
+    assert rejected(with_(client_ip="999.1.1.1")).field == "client_ip"  # still checked, not remembered
+    created = "2026-11-18T21:04:11.250Z"
+    first = decode(with_(account_created_at=created))["account_created_s"]  # parsed, then memoised
+    again = decode(with_(account_created_at=created))["account_created_s"]
+    assert first == again == datetime.fromisoformat(created).timestamp()
+    assert rejected(with_(account_created_at="2026-11-18T21:04:61.000Z")).field == "account_created_at"
+    monkeypatch.setattr(decoder, "_MEMO_MAX", 3)
+    for i in range(10):
+        assert type(decode(with_(client_ip=f"10.0.0.{i}"))) is dict
+    assert 1 <= len(decoder._VALID_IPS) <= 3
