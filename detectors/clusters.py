@@ -79,6 +79,14 @@ def _coincidence_share(stamps: list[float], window: float = 2.0, control_lag: fl
     return max(0.0, (near(0.0) - near(control_lag, -control_lag)) / n)
 
 
+def _owners(owners: dict[str, set], key: str) -> set:
+    """The set of owners of `key` (created on first use)."""
+    found = owners.get(key)
+    if found is None:
+        found = owners[key] = set()
+    return found
+
+
 def _clip01(x: float) -> float:
     return 0.0 if x < 0.0 else (1.0 if x > 1.0 else x)
 
@@ -193,17 +201,19 @@ class ClusterScorer:
             payment = s.payment
             if payment is not None:
                 cards.append(payment)
-                card_owners.setdefault(payment, set()).add(org or s.account_id)
+                _owners(card_owners, payment).add(org or s.account_id)
             owner = org or payment or s.account_id
-            prompt = f"sys:{s.system_prompt}"
-            if prompt in keys:
-                tooling_owners.setdefault(prompt, set()).add(owner)
+            prompt = None if s.system_prompt is None else f"sys:{s.system_prompt}"
+            if prompt is not None and prompt in keys:
+                _owners(tooling_owners, prompt).add(owner)
                 held_prompts.append(prompt)
             else:
                 held_prompts.append(None)
-            templates = [k for k in member_keys.get(s.account_id, ()) if k.startswith("tpl:")]
-            for k in templates:
-                tooling_owners.setdefault(k, set()).add(owner)
+            templates = []
+            for k in member_keys.get(s.account_id, ()):
+                if k.startswith("tpl:"):
+                    templates.append(k)
+                    _owners(tooling_owners, k).add(owner)
             held_templates.append(templates)
             networks.add(s.network)
             h = int(s.first_ts // HOUR_S) % 24

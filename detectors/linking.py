@@ -40,7 +40,7 @@ DEFAULT_POLICIES = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class _Key:
     kind: str
     members: list[str] | None  # None once popular
@@ -49,7 +49,7 @@ class _Key:
     last_ts: float = 0.0  # the latest join (event time)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Component:
     cluster_id: str
     members: list[str] = field(default_factory=list)
@@ -272,17 +272,21 @@ class LinkGraph:
                 self._rebuild(root)
             else:
                 del self.components[root]
-        for key_name, key in list(self.keys.items()):
-            if key.members is None:
+        stale = []  # (name, kind) of the keys to forget, in key order
+        for key_name, key in self.keys.items():
+            members = key.members
+            if members is None:
                 if key.last_ts < cutoff:
-                    del self.keys[key_name]  # popular, and nobody new for a TTL: forget it
+                    stale.append((key_name, ""))  # popular, and nobody new for a TTL: forget it
                 continue
-            if key.members and not gone_set.isdisjoint(key.members):
-                key.members = [a for a in key.members if a not in gone_set]  # one-member keys
-            if not key.members:
-                del self.keys[key_name]
-                if key.kind == "tpl":
-                    self._drop_template(int(key_name[4:], 16))
+            if members and not gone_set.isdisjoint(members):
+                key.members = members = [a for a in members if a not in gone_set]  # one-member keys
+            if not members:
+                stale.append((key_name, key.kind))
+        for key_name, kind in stale:
+            del self.keys[key_name]
+            if kind == "tpl":
+                self._drop_template(int(key_name[4:], 16))
         for account in [a for a in self.parent if self.components.get(a) is not None
                         and len(self.components[a].members) == 1 and not self._linking(a)]:
             del self.parent[account], self.components[account]  # linked to nobody any more

@@ -56,6 +56,14 @@ def test_cross_owner_card_sharing_is_not_an_organisations_card(scorer):
     assert scorer.features(org, T)["cross_owner_card_share"] == 0.0
 
 
+def test_shared_private_prompt_counts_its_holders_only(scorer):
+    # Three unrelated owners run the linking prompt "None" (a literal value); three run none.
+    holders = [summary(f"s{i}", system_prompt="None") for i in range(3)]
+    without = [summary(f"n{i}") for i in range(3)]
+    f = scorer.features(holders + without, T, keys={"sys:None"})
+    assert f["cross_owner_prompt_share"] == 0.5
+
+
 def test_harvesting_group_of_young_accounts_sharing_cards_scores_high(scorer):
     members = [dataclasses.replace(s, age_days=1.0, payment=f"card-{i % 2}") for i, s in enumerate(harvesters(12))]
     verdict = scorer.score("c1", members, {"pay:card-0", "pay:card-1"}, T + 2 * 86400)
