@@ -7,14 +7,14 @@ Without HYDRAWATCH_COMPILE (a plain `pip install`) nothing is compiled: the same
 """
 
 import os
+import sys
 
 from setuptools import setup
 
-COMPILED = [
-    "detectors/features.py", "detectors/stages.py", "detectors/sequencer.py", "detectors/linking.py",
-    "detectors/clusters.py", "detectors/population.py", "detectors/alerts.py", "detectors/calibration.py",
-    "streams/decoder.py",
-]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from detectors._compiled import MODULES  # noqa: E402
+
+COMPILED = [name.replace(".", "/") + ".py" for name in MODULES]
 
 ext_modules = []
 if os.environ.get("HYDRAWATCH_COMPILE") == "1":

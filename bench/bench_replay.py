@@ -1,14 +1,19 @@
 """Replay speed on one core: `hydrawatch replay`'s code path (decode + detection core, with its
-garbage-collector setting) over a scenario file, median of several runs in one process; also the
+garbage-collector setting) over a scenario file, for the compiled build and plain Python side by
+side (runs interleaved, each in a fresh process), median of several runs. Both builds must decide
+the same alerts: each run reports the alerts' count and digest. `--breakdown` adds, per run, the
 same with CPython's default collector thresholds, decode alone and the core alone.
 
-Run:  .venv/bin/python bench/bench_replay.py [--scenario default] [--runs 3]
+Run:  .venv/bin/python bench/bench_replay.py [--scenario default] [--runs 3] [--builds compiled,pure]
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
+import json
+import os
 import statistics
 import subprocess
 import sys
@@ -19,9 +24,45 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from detectors.stages import run  # noqa: E402
-from streams.decoder import decode  # noqa: E402
-from streams.replay import replay_gc  # noqa: E402
+BUILDS = {"compiled": "0", "pure": "1"}  # build -> HYDRAWATCH_PURE_PYTHON
+
+
+def measure(path: Path, breakdown: bool) -> dict:
+    """One run in this process: events/s of each measured path, and the alerts decided."""
+    import orjson
+
+    import importlib
+
+    from detectors import _compiled
+    from detectors.stages import run
+    from streams.decoder import decode
+    from streams.replay import replay_gc
+
+    lines = path.read_bytes().splitlines()
+    n = len(lines)
+    built = [importlib.import_module(name) for name in _compiled.MODULES]
+    result = {"events": n, "compiled": all(_compiled.compiled(m) for m in built)}
+    gc.collect()
+    with replay_gc():
+        t = time.perf_counter()
+        alerts = run(decode(line) for line in lines)
+        result["replay"] = n / (time.perf_counter() - t)
+    digest = hashlib.sha256(b"".join(orjson.dumps(a.to_dict(), option=orjson.OPT_SORT_KEYS) for a in alerts))
+    result["alerts"], result["digest"] = len(alerts), digest.hexdigest()[:16]
+    del alerts
+    if breakdown:
+        gc.collect()
+        t = time.perf_counter()
+        run(decode(line) for line in lines)
+        result["default_gc"] = n / (time.perf_counter() - t)
+        with replay_gc():
+            t = time.perf_counter()
+            events = [decode(line) for line in lines]
+            result["decode"] = n / (time.perf_counter() - t)
+            t = time.perf_counter()
+            run(iter(events))
+            result["core"] = n / (time.perf_counter() - t)
+    return result
 
 
 def main() -> None:
@@ -29,7 +70,17 @@ def main() -> None:
     parser.add_argument("--scenario", default="default")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--events", type=Path, help="an existing events file (skips simulating)")
+    parser.add_argument("--builds", default="compiled,pure", help="comma-separated: compiled, pure")
+    parser.add_argument("--breakdown", action="store_true", help="also default gc, decode alone, core alone")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)  # one run, JSON out
     args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.events, args.breakdown)))
+        return
+    builds = [b.strip() for b in args.builds.split(",") if b.strip()]
+    unknown = [b for b in builds if b not in BUILDS]
+    if unknown or not builds:
+        parser.error(f"--builds: expected compiled and/or pure, got {args.builds!r}")
     with tempfile.TemporaryDirectory(prefix="hw-replay-") as tmp:
         path = args.events
         if path is None:
@@ -37,32 +88,38 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "streams.cli", "simulate", "--scenario", args.scenario,
                             "--out", str(path), "--truth", str(Path(tmp) / "truth.json")], cwd=REPO, check=True,
                            capture_output=True)
-        lines = path.read_bytes().splitlines()
-        n = len(lines)
-        full, default_gc, decode_only, core_only = [], [], [], []
+        results: dict[str, list[dict]] = {b: [] for b in builds}
         for _ in range(args.runs):
-            with replay_gc():
-                t = time.perf_counter()
-                events = [decode(line) for line in lines]
-                decode_only.append(time.perf_counter() - t)
-                t = time.perf_counter()
-                run(iter(events))
-                core_only.append(time.perf_counter() - t)
-                del events
-                gc.collect()
-                t = time.perf_counter()
-                run(decode(line) for line in lines)
-                full.append(time.perf_counter() - t)
-            gc.collect()
-            t = time.perf_counter()
-            run(decode(line) for line in lines)
-            default_gc.append(time.perf_counter() - t)
+            for build in builds:  # interleaved, so both see the machine in the same state
+                command = [sys.executable, str(Path(__file__).resolve()), "--child", "--events", str(path)]
+                if args.breakdown:
+                    command.append("--breakdown")
+                env = dict(os.environ, HYDRAWATCH_PURE_PYTHON=BUILDS[build])
+                out = subprocess.run(command, cwd=REPO, env=env, check=True, capture_output=True, text=True)
+                results[build].append(json.loads(out.stdout.splitlines()[-1]))
+    report(args, results)
+
+
+def report(args: argparse.Namespace, results: dict[str, list[dict]]) -> None:
     med = statistics.median
-    print(f"{args.scenario}: {n:,} events, median of {args.runs} runs on one core")
-    print(f"  replay (decode + detection core): {n / med(full):>9,.0f} events/s  (runs: {', '.join(f'{n / s:,.0f}' for s in full)})")
-    print(f"  the same, default gc thresholds:  {n / med(default_gc):>9,.0f} events/s  (runs: {', '.join(f'{n / s:,.0f}' for s in default_gc)})")
-    print(f"  decode alone:                     {n / med(decode_only):>9,.0f} events/s")
-    print(f"  detection core alone:             {n / med(core_only):>9,.0f} events/s")
+    n = next(iter(results.values()))[0]["events"]
+    print(f"{args.scenario}: {n:,} events, median of {args.runs} runs on one core, builds interleaved")
+    for build, runs in results.items():
+        if build == "compiled" and not all(r["compiled"] for r in runs):
+            print("  compiled: NOT (all) COMPILED or stale (rerun scripts/bootstrap.sh): source ran instead")
+        rates = [r["replay"] for r in runs]
+        decided = sorted({(r["alerts"], r["digest"]) for r in runs})
+        print(f"  {build + ':':<10} replay (decode + detection core) {med(rates):>9,.0f} events/s  "
+              f"(runs: {', '.join(f'{x:,.0f}' for x in rates)}); alerts {', '.join(f'{a} ({d})' for a, d in decided)}")
+        if args.breakdown:
+            for name, label in (("default_gc", "default gc thresholds"), ("decode", "decode alone"),
+                                ("core", "detection core alone")):
+                print(f"  {'':<10} {label + ':':<33}{med(r[name] for r in runs):>9,.0f} events/s")
+    if set(results) == set(BUILDS):
+        pairs = [c["replay"] / p["replay"] for c, p in zip(results["compiled"], results["pure"])]
+        same = {(r["alerts"], r["digest"]) for rs in results.values() for r in rs}
+        print(f"  compiled / pure, paired by run: {', '.join(f'{x:.2f}' for x in pairs)} (median {med(pairs):.2f}); "
+              f"same alerts in every run: {'yes' if len(same) == 1 else 'NO'}")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,12 @@ import importlib.util
 import os
 import sys
 
+# The modules setup.py compiles (HYDRAWATCH_COMPILE=1): the detection core and the decoder.
+MODULES = ("detectors.features", "detectors.stages", "detectors.sequencer", "detectors.linking",
+           "detectors.clusters", "detectors.population", "detectors.alerts", "detectors.calibration",
+           "streams.decoder")
+
+
 def is_fresh(extension: str, sources: list[str]) -> bool:
     """True if `extension` exists and is at least as new as every existing source."""
     try:

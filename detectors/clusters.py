@@ -17,7 +17,6 @@ cluster vectors add "unusual among all clusters", and each cluster's own history
 
 from __future__ import annotations
 
-import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -64,19 +63,33 @@ def _coincidence_share(stamps: list[float], window: float = 2.0, control_lag: fl
     n = len(stamps)
     if n < 2:
         return 0.0
+    hits = _has_neighbour(stamps, 0.0, window)
+    later, earlier = _has_neighbour(stamps, control_lag, window), _has_neighbour(stamps, -control_lag, window)
+    chance = 0
+    for a, b in zip(later, earlier):
+        if a or b:
+            chance += 1
+    return max(0.0, (hits.count(True) - chance) / n)
 
-    def near(*offsets: float) -> int:
-        hits = 0
-        for i, t in enumerate(stamps):
-            for offset in offsets:
-                lo = bisect.bisect_left(stamps, t + offset - window)
-                hi = bisect.bisect_right(stamps, t + offset + window)
-                if hi - lo - (1 if lo <= i < hi else 0) > 0:
-                    hits += 1
-                    break
-        return hits
 
-    return max(0.0, (near(0.0) - near(control_lag, -control_lag)) / n)
+def _has_neighbour(stamps: list[float], offset: float, window: float) -> list[bool]:
+    """For each stamp t (sorted), whether another stamp lies within `window` of t + `offset`:
+    two pointers sliding up the sorted list (both window ends only move forward).
+
+    >>> _has_neighbour([0.0, 1.0, 5.0], 0.0, 2.0), _has_neighbour([0.0, 1.0, 5.0], 4.5, 1.0)
+    ([True, True, False], [True, True, False])
+    """
+    n = len(stamps)
+    lo = hi = 0
+    out = []
+    for i, t in enumerate(stamps):
+        start, end = t + offset - window, t + offset + window
+        while lo < n and stamps[lo] < start:
+            lo += 1
+        while hi < n and stamps[hi] <= end:
+            hi += 1
+        out.append(hi - lo - (1 if lo <= i < hi else 0) > 0)
+    return out
 
 
 def _owners(owners: dict[str, set], key: str) -> set:
@@ -230,12 +243,19 @@ class ClusterScorer:
         f["new_24h_share"] = new_24h / n
         f["card_share"] = len(cards) / n
         f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
-        f["cross_owner_card_share"] = sum(
-            1 for s in members if s.payment is not None and len(card_owners[s.payment]) > 1) / n
-        f["cross_owner_prompt_share"] = sum(
-            1 for k in held_prompts if k is not None and len(tooling_owners[k]) > 2) / n
-        f["cross_owner_template_share"] = sum(
-            1 for held in held_templates if any(len(tooling_owners[k]) > 2 for k in held)) / n
+        shared_card = shared_prompt = shared_template = 0
+        for s, prompt, held in zip(members, held_prompts, held_templates):
+            if s.payment is not None and len(card_owners[s.payment]) > 1:
+                shared_card += 1
+            if prompt is not None and len(tooling_owners[prompt]) > 2:
+                shared_prompt += 1
+            for k in held:
+                if len(tooling_owners[k]) > 2:
+                    shared_template += 1
+                    break
+        f["cross_owner_card_share"] = shared_card / n
+        f["cross_owner_prompt_share"] = shared_prompt / n
+        f["cross_owner_template_share"] = shared_template / n
         f["accounts_per_network"] = n / len(networks)
         # Daily rhythm of the group: entropy of the hours of its members' activity.
         total = 2 * n
