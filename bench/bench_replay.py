@@ -1,8 +1,9 @@
-"""Replay speed on one core: `hydrawatch replay`'s code path (decode + detection core, with its
-garbage-collector setting) over a scenario file, for the compiled build and plain Python side by
-side (runs interleaved, each in a fresh process), median of several runs. Both builds must decide
-the same alerts: each run reports the alerts' count and digest. `--breakdown` adds, per run, the
-same with CPython's default collector thresholds, decode alone and the core alone.
+"""Replay speed on one core: `hydrawatch replay` (`streams.replay.replay_file`: reading the file,
+decode, the detection core, with its garbage-collector setting) over a scenario file, for the
+compiled build and plain Python side by side (runs interleaved, each in a fresh process), median
+of several runs. Both builds must decide the same alerts: each run reports the alerts' count and
+digest. `--breakdown` adds, per run, the core with CPython's default collector thresholds, decode
+alone and the core alone (events held in memory).
 
 Run:  .venv/bin/python bench/bench_replay.py [--scenario default] [--runs 3] [--builds compiled,pure]
 """
@@ -29,28 +30,25 @@ BUILDS = {"compiled": "0", "pure": "1"}  # build -> HYDRAWATCH_PURE_PYTHON
 
 def measure(path: Path, breakdown: bool) -> dict:
     """One run in this process: events/s of each measured path, and the alerts decided."""
-    import orjson
-
     import importlib
+    import io
 
     from detectors import _compiled
     from detectors.stages import run
     from streams.decoder import decode
-    from streams.replay import replay_gc
+    from streams.replay import replay_file, replay_gc
 
-    lines = path.read_bytes().splitlines()
-    n = len(lines)
     built = [importlib.import_module(name) for name in _compiled.MODULES]
-    result = {"events": n, "compiled": all(_compiled.compiled(m) for m in built)}
     gc.collect()
-    with replay_gc():
-        t = time.perf_counter()
-        alerts = run(decode(line) for line in lines)
-        result["replay"] = n / (time.perf_counter() - t)
-    digest = hashlib.sha256(b"".join(orjson.dumps(a.to_dict(), option=orjson.OPT_SORT_KEYS) for a in alerts))
-    result["alerts"], result["digest"] = len(alerts), digest.hexdigest()[:16]
-    del alerts
+    out = io.BytesIO()
+    stats = replay_file(path, out)  # `hydrawatch replay --input path`, file reading included
+    result = {"events": stats.lines, "compiled": all(_compiled.compiled(m) for m in built),
+              "replay": stats.lines / stats.seconds, "alerts": stats.alerts,
+              "digest": hashlib.sha256(out.getvalue()).hexdigest()[:16]}
+    del out
     if breakdown:
+        lines = path.read_bytes().splitlines()
+        n = len(lines)
         gc.collect()
         t = time.perf_counter()
         run(decode(line) for line in lines)
@@ -103,13 +101,14 @@ def main() -> None:
 def report(args: argparse.Namespace, results: dict[str, list[dict]]) -> None:
     med = statistics.median
     n = next(iter(results.values()))[0]["events"]
-    print(f"{args.scenario}: {n:,} events, median of {args.runs} runs on one core, builds interleaved")
+    label = args.events.name if args.events else args.scenario
+    print(f"{label}: {n:,} events, median of {args.runs} runs on one core, builds interleaved")
     for build, runs in results.items():
         if build == "compiled" and not all(r["compiled"] for r in runs):
             print("  compiled: NOT (all) COMPILED or stale (rerun scripts/bootstrap.sh): source ran instead")
         rates = [r["replay"] for r in runs]
         decided = sorted({(r["alerts"], r["digest"]) for r in runs})
-        print(f"  {build + ':':<10} replay (decode + detection core) {med(rates):>9,.0f} events/s  "
+        print(f"  {build + ':':<10} hydrawatch replay                {med(rates):>9,.0f} events/s  "
               f"(runs: {', '.join(f'{x:,.0f}' for x in rates)}); alerts {', '.join(f'{a} ({d})' for a, d in decided)}")
         if args.breakdown:
             for name, label in (("default_gc", "default gc thresholds"), ("decode", "decode alone"),

@@ -337,7 +337,7 @@ def _fast_path(doc: dict) -> float | None:
 # Bounded memos of values already validated: an account repeats its IP and creation time.
 _VALID_IPS: dict[str, None] = {}
 _CREATED_S: dict[str, float] = {}  # account_created_at text -> epoch seconds
-_MEMO_MAX = 200_000
+_MEMO_MAX = 65_536  # per memo: ~15 MB at most
 
 
 def _memo(memo: dict, key: str, value: Any) -> Any:
