@@ -111,9 +111,9 @@ def report(args: argparse.Namespace, results: dict[str, list[dict]]) -> None:
         print(f"  {build + ':':<10} hydrawatch replay                {med(rates):>9,.0f} events/s  "
               f"(runs: {', '.join(f'{x:,.0f}' for x in rates)}); alerts {', '.join(f'{a} ({d})' for a, d in decided)}")
         if args.breakdown:
-            for name, label in (("default_gc", "default gc thresholds"), ("decode", "decode alone"),
-                                ("core", "detection core alone")):
-                print(f"  {'':<10} {label + ':':<33}{med(r[name] for r in runs):>9,.0f} events/s")
+            for name, what in (("default_gc", "default gc thresholds"), ("decode", "decode alone"),
+                               ("core", "detection core alone")):
+                print(f"  {'':<10} {what + ':':<33}{med(r[name] for r in runs):>9,.0f} events/s")
     if set(results) == set(BUILDS):
         pairs = [c["replay"] / p["replay"] for c, p in zip(results["compiled"], results["pure"])]
         same = {(r["alerts"], r["digest"]) for rs in results.values() for r in rs}

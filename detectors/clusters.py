@@ -18,7 +18,7 @@ cluster vectors add "unusual among all clusters", and each cluster's own history
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -92,14 +92,6 @@ def _has_neighbour(stamps: list[float], offset: float, window: float) -> list[bo
     return out
 
 
-def _owners(owners: dict[str, set], key: str) -> set:
-    """The set of owners of `key` (created on first use)."""
-    found = owners.get(key)
-    if found is None:
-        found = owners[key] = set()
-    return found
-
-
 def _clip01(x: float) -> float:
     return 0.0 if x < 0.0 else (1.0 if x > 1.0 else x)
 
@@ -120,16 +112,10 @@ HARVEST_FEATURES = ("cot", "output", "narrow", "repetition", "new_model")
 COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "tooling": 0.7, "shape": 0.35, "sync": 0.7, "growth": 0.4}
 
 
-def _member_value(name: str, s: AccountSummary) -> float:
-    if name == "cot":
-        return s.cot_mean
-    if name == "output":
-        return math.log1p(s.output_per_request)
-    if name == "narrow":
-        return s.narrow_task_share
-    if name == "repetition":
-        return min(1.0, s.template_repetition)
-    return min(1.0, s.new_model_share)
+def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float]:
+    """A member's HARVEST_FEATURES values, in that order."""
+    return (s.cot_mean, math.log1p(s.output_per_request), s.narrow_task_share, min(1.0, s.template_repetition),
+            min(1.0, s.new_model_share))
 
 
 class ClusterScorer:
@@ -151,8 +137,8 @@ class ClusterScorer:
         first one alone for the birth-related traits)."""
         if s.n_events & (s.n_events - 1):
             return
-        for name in HARVEST_FEATURES:
-            self.reference[name].update(_member_value(name, s))
+        for name, value in zip(HARVEST_FEATURES, _member_values(s)):
+            self.reference[name].update(value)
         if s.n_events == 1:
             self.young.update(float(s.age_days < YOUNG_DAYS))
 
@@ -179,7 +165,7 @@ class ClusterScorer:
         return 0.5 * primary + 0.25 * sum(supporting), parts
 
     def account_harvest(self, s: AccountSummary) -> float:
-        return self.harvest({name: _member_value(name, s) for name in HARVEST_FEATURES})[0]
+        return self.harvest(dict(zip(HARVEST_FEATURES, _member_values(s))))[0]
 
     def features(self, members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
                  member_keys: Mapping[str, list[str]] | None = None) -> dict[str, float]:
@@ -195,17 +181,18 @@ class ClusterScorer:
         counts, stamps = [], []
         orgs: dict[str, int] = {}
         # Sharing a card across owners: an organisation's accounts sharing its card is expected.
-        card_owners: dict[str, set] = {}
+        card_owners: defaultdict[str, set] = defaultdict(set)
         # A private system prompt, or prompt template, deployed across owners: one operator's
         # tooling. (Only rare ones, the keys that link: a popular IDE's prompt says nothing.)
-        tooling_owners: dict[str, set] = {}  # "sys:..." and "tpl:..." keys -> owners
+        tooling_owners: defaultdict[str, set] = defaultdict(set)  # "sys:..." and "tpl:..." keys -> owners
         held_prompts, held_templates = [], []
         for s in members:
-            cot += s.cot_mean
-            output += math.log1p(s.output_per_request)
-            narrow += s.narrow_task_share
-            repetition += min(1.0, s.template_repetition)
-            new_model += min(1.0, s.new_model_share)
+            values = _member_values(s)
+            cot += values[0]
+            output += values[1]
+            narrow += values[2]
+            repetition += values[3]
+            new_model += values[4]
             if s.age_days < YOUNG_DAYS:
                 young += 1
             if s.first_ts >= day_ago:
@@ -214,11 +201,11 @@ class ClusterScorer:
             payment = s.payment
             if payment is not None:
                 cards.append(payment)
-                _owners(card_owners, payment).add(org or s.account_id)
+                card_owners[payment].add(org or s.account_id)
             owner = org or payment or s.account_id
             prompt = None if s.system_prompt is None else f"sys:{s.system_prompt}"
             if prompt is not None and prompt in keys:
-                _owners(tooling_owners, prompt).add(owner)
+                tooling_owners[prompt].add(owner)
                 held_prompts.append(prompt)
             else:
                 held_prompts.append(None)
@@ -226,7 +213,7 @@ class ClusterScorer:
             for k in member_keys.get(s.account_id, ()):
                 if k.startswith("tpl:"):
                     templates.append(k)
-                    _owners(tooling_owners, k).add(owner)
+                    tooling_owners[k].add(owner)
             held_templates.append(templates)
             networks.add(s.network)
             h = int(s.first_ts // HOUR_S) % 24

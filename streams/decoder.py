@@ -135,8 +135,21 @@ def _bool(value: Any) -> bool:
     return value
 
 
-_MINUTE_CACHE: dict[str, float] = {}  # 'YYYY-MM-DDTHH:MM' -> epoch seconds (a bounded memo)
+# Bounded memos (cleared when full): an account repeats its IP and creation time, and events of
+# one minute share its parse.
+_MINUTE_CACHE: dict[str, float] = {}  # 'YYYY-MM-DDTHH:MM' -> epoch seconds
 _MINUTE_CACHE_MAX = 100_000
+_VALID_IPS: dict[str, None] = {}  # client IPs that passed validation
+_CREATED_S: dict[str, float] = {}  # account_created_at text -> epoch seconds
+_MEMO_MAX = 65_536  # per memo: ~15 MB at most
+
+
+def _memo(memo: dict, key: str, value: Any, limit: int) -> Any:
+    """Remember `key` -> `value` in `memo`, emptied first if it holds `limit` entries."""
+    if len(memo) >= limit:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _timestamp(value: Any) -> float:
@@ -165,10 +178,8 @@ def _timestamp(value: Any) -> float:
     if not MIN_TS_S <= seconds < MAX_TS_S:
         raise _Invalid("out_of_range", f"{value} outside 2000..2100")
     if len(value) == 24 and value[23] == "Z" and value[19] == ".":
-        base = parsed.replace(second=0, microsecond=0).timestamp()
-        if len(_MINUTE_CACHE) >= _MINUTE_CACHE_MAX:
-            _MINUTE_CACHE.clear()
-        _MINUTE_CACHE[value[:16]] = base
+        base = _memo(_MINUTE_CACHE, value[:16], parsed.replace(second=0, microsecond=0).timestamp(),
+                     _MINUTE_CACHE_MAX)
         return base + parsed.second + int(value[20:23]) / 1000
     return seconds
 
@@ -321,30 +332,17 @@ def _fast_path(doc: dict) -> float | None:
         if v not in _VALID_IPS:
             if not _IPV4.fullmatch(v) and not _is_ipv6(v):
                 return None
-            _memo(_VALID_IPS, v, None)
+            _memo(_VALID_IPS, v, None, _MEMO_MAX)
         _country(doc["country"])
         ts_s = _timestamp(doc["ts"])
         v = doc["account_created_at"]
         created_s = _CREATED_S.get(v) if type(v) is str else None
         if created_s is None:
-            created_s = _memo(_CREATED_S, v, _timestamp(v))
+            created_s = _memo(_CREATED_S, v, _timestamp(v), _MEMO_MAX)
         doc["account_created_s"] = created_s
         return ts_s
     except (KeyError, _Invalid):
         return None
-
-
-# Bounded memos of values already validated: an account repeats its IP and creation time.
-_VALID_IPS: dict[str, None] = {}
-_CREATED_S: dict[str, float] = {}  # account_created_at text -> epoch seconds
-_MEMO_MAX = 65_536  # per memo: ~15 MB at most
-
-
-def _memo(memo: dict, key: str, value: Any) -> Any:
-    if len(memo) >= _MEMO_MAX:
-        memo.clear()
-    memo[key] = value
-    return value
 
 
 def _is_ipv6(value: str) -> bool:
