@@ -1,7 +1,9 @@
 """Replay speed on one core: `hydrawatch replay` (`streams.replay.replay_file`: reading the file,
 decode, the detection core, with its garbage-collector setting) over a scenario file, for the
 compiled build and plain Python side by side (runs interleaved, each in a fresh process), median
-of several runs. Both builds must decide the same alerts: each run reports the alerts' count and
+of several runs. Each run is also timed in CPU seconds of its process (user + system): time
+spent waiting for a CPU taken by other load is left out (shared caches and memory bandwidth
+are not). Both builds must decide the same alerts: each run reports the alerts' count and
 digest. `--breakdown` adds, per run, the core with CPython's default collector thresholds, decode
 alone and the core alone (events held in memory).
 
@@ -41,9 +43,11 @@ def measure(path: Path, breakdown: bool) -> dict:
     built = [importlib.import_module(name) for name in _compiled.MODULES]
     gc.collect()
     out = io.BytesIO()
+    cpu = time.process_time()
     stats = replay_file(path, out)  # `hydrawatch replay --input path`, file reading included
+    cpu = time.process_time() - cpu
     result = {"events": stats.lines, "compiled": all(_compiled.compiled(m) for m in built),
-              "replay": stats.lines / stats.seconds, "alerts": stats.alerts,
+              "replay": stats.lines / stats.seconds, "replay_cpu": stats.lines / cpu, "alerts": stats.alerts,
               "digest": hashlib.sha256(out.getvalue()).hexdigest()[:16]}
     del out
     if breakdown:
@@ -110,6 +114,9 @@ def report(args: argparse.Namespace, results: dict[str, list[dict]]) -> None:
         decided = sorted({(r["alerts"], r["digest"]) for r in runs})
         print(f"  {build + ':':<10} hydrawatch replay                {med(rates):>9,.0f} events/s  "
               f"(runs: {', '.join(f'{x:,.0f}' for x in rates)}); alerts {', '.join(f'{a} ({d})' for a, d in decided)}")
+        cpu_rates = [r["replay_cpu"] for r in runs]
+        print(f"  {'':<10} per CPU-second of the process     {med(cpu_rates):>9,.0f} events/s  "
+              f"(runs: {', '.join(f'{x:,.0f}' for x in cpu_rates)}; wall/CPU shows time lost to other load)")
         if args.breakdown:
             for name, what in (("default_gc", "default gc thresholds"), ("decode", "decode alone"),
                                ("core", "detection core alone")):

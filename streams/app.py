@@ -897,6 +897,15 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         if cluster is not None:
             publish_cluster_gauges(metrics, observer, cluster)
 
+    @app.on_partitions_revoked.connect
+    async def forget_revoked_state(sender: Any, revoked: Iterable[TP], **kwargs: Any) -> None:
+        """A revoked partition may be processed by another worker before it comes back here:
+        its cached account states would then be stale. Dropped at once (Faust has flushed the
+        changelog by now), not at the next gauge refresh; re-read from the restored tables."""
+        for tp in revoked:
+            if tp.topic == settings.input_topic:
+                runtime.partitions.pop(tp.partition, None)
+
     @app.on_partitions_assigned.connect
     async def count_rebalance(sender: Any, assigned: Iterable[TP], **kwargs: Any) -> None:
         metrics.rebalances.inc()

@@ -93,3 +93,23 @@ def test_a_producer_flush_waits_for_every_buffered_message(tmp_path):
             await buffer.stop()
 
     assert asyncio.run(flushed()) == 3
+
+
+def test_a_revoked_input_partition_forgets_its_cached_account_states(tmp_path):
+    """Another worker may process a revoked partition before it comes back: the states cached
+    here would be stale, so they go when Faust revokes it, not at the next gauge refresh."""
+    from faust.types import TP
+
+    from streams.app import create_app
+    from streams.settings import Settings
+
+    settings = Settings(store="memory://", home=tmp_path)
+    app = create_app(settings)
+    runtime = app.hydrawatch_runtime
+    runtime.partitions.update({1: "cached", 2: "cached", 3: "cached"})
+
+    async def revoke() -> None:
+        await app.on_partitions_revoked.send({TP(settings.input_topic, 1), TP(settings.cluster_topic, 2)})
+
+    asyncio.run(revoke())
+    assert sorted(runtime.partitions) == [2, 3]
