@@ -79,7 +79,8 @@ def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: in
     started = time.perf_counter()
     if settings is None:
         settings = Settings.from_env()
-    with open(path, "rb") as stream, replay_gc():
+    # 1 MiB reads: the default buffer (the file system block, 4 KiB here) costs a read(2) every ~6 events.
+    with open(path, "rb", buffering=1 << 20) as stream, replay_gc():
         alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed,
                      ttl_s=settings.account_ttl_s, account_volume_margin=settings.account_volume_margin,
                      account_critical_margin=settings.account_critical_margin)
