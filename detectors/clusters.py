@@ -118,6 +118,101 @@ def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float
             min(1.0, s.new_model_share))
 
 
+def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
+                     member_keys: Mapping[str, list[str]] | None = None) -> dict[str, float]:
+    """A cluster's feature vector, in one pass over its members (re-scoring runs often).
+    `keys`: the cluster's link keys; `member_keys`: each account's keys."""
+    n = len(members)
+    member_keys = member_keys or {}
+    cot = output = narrow = repetition = new_model = 0.0
+    young = new_24h = 0
+    day_ago = ts - DAY_S
+    cards: list[str] = []
+    networks = set()
+    hours: dict[int, int] = {}  # hour of day -> count, in order of first appearance
+    counts, stamps = [], []
+    orgs: dict[str, int] = {}
+    # Sharing a card across owners: an organisation's accounts sharing its card is expected.
+    card_owners: defaultdict[str, set] = defaultdict(set)
+    # A private system prompt, or prompt template, deployed across owners: one operator's
+    # tooling. (Only rare ones, the keys that link: a popular IDE's prompt says nothing.)
+    tooling_owners: defaultdict[str, set] = defaultdict(set)  # "sys:..." and "tpl:..." keys -> owners
+    held_prompts, held_templates = [], []
+    for s in members:
+        values = _member_values(s)
+        cot += values[0]
+        output += values[1]
+        narrow += values[2]
+        repetition += values[3]
+        new_model += values[4]
+        if s.age_days < YOUNG_DAYS:
+            young += 1
+        if s.first_ts >= day_ago:
+            new_24h += 1
+        org = s.org
+        payment = s.payment
+        if payment is not None:
+            cards.append(payment)
+            card_owners[payment].add(org or s.account_id)
+        owner = org or payment or s.account_id
+        prompt = None if s.system_prompt is None else f"sys:{s.system_prompt}"
+        if prompt is not None and prompt in keys:
+            tooling_owners[prompt].add(owner)
+            held_prompts.append(prompt)
+        else:
+            held_prompts.append(None)
+        templates = []
+        for k in member_keys.get(s.account_id, ()):
+            if k.startswith("tpl:"):
+                templates.append(k)
+                tooling_owners[k].add(owner)
+        held_templates.append(templates)
+        networks.add(s.network)
+        h = int(s.first_ts // HOUR_S) % 24
+        hours[h] = hours.get(h, 0) + 1
+        h = int(s.ts // HOUR_S) % 24
+        hours[h] = hours.get(h, 0) + 1
+        counts.append(s.n_events)
+        stamps.append(s.ts)
+        if org is not None:
+            orgs[org] = orgs.get(org, 0) + 1
+    f: dict[str, float] = {"size": float(n), "cot": cot / n, "output": output / n, "narrow": narrow / n,
+                           "repetition": repetition / n, "new_model": new_model / n}
+    f["young_share"] = young / n
+    f["new_24h_share"] = new_24h / n
+    f["card_share"] = len(cards) / n
+    f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
+    shared_card = shared_prompt = shared_template = 0
+    for s, prompt, held in zip(members, held_prompts, held_templates):
+        if s.payment is not None and len(card_owners[s.payment]) > 1:
+            shared_card += 1
+        if prompt is not None and len(tooling_owners[prompt]) > 2:
+            shared_prompt += 1
+        for k in held:
+            if len(tooling_owners[k]) > 2:
+                shared_template += 1
+                break
+    f["cross_owner_card_share"] = shared_card / n
+    f["cross_owner_prompt_share"] = shared_prompt / n
+    f["cross_owner_template_share"] = shared_template / n
+    f["accounts_per_network"] = n / len(networks)
+    # Daily rhythm of the group: entropy of the hours of its members' activity.
+    total = 2 * n
+    # (Lists, not generators, in the two sums: the compiled build types this function, and a typed
+    # function cannot hold a generator's closure. The sums are the same.)
+    entropy = -sum([c / total * math.log(c / total) for c in hours.values()])
+    max_entropy = math.log(min(24, total))
+    f["hour_flatness"] = entropy / max_entropy if max_entropy > 0 else 0.0
+    mean = sum(counts) / n
+    sd = math.sqrt(sum([(c - mean) ** 2 for c in counts]) / n)
+    f["load_cv"] = sd / mean if mean else 0.0
+    f["mean_events"] = mean
+    stamps.sort()
+    f["sync_share"] = _coincidence_share(stamps)
+    f["single_org_share"] = max(orgs.values()) / n if orgs else 0.0
+    return f
+
+
 class ClusterScorer:
     """Scores clusters from their members' summaries; keeps the population reference."""
 
@@ -169,94 +264,8 @@ class ClusterScorer:
 
     def features(self, members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
                  member_keys: Mapping[str, list[str]] | None = None) -> dict[str, float]:
-        """The cluster's feature vector, in one pass over its members (re-scoring runs often)."""
-        n = len(members)
-        member_keys = member_keys or {}
-        cot = output = narrow = repetition = new_model = 0.0
-        young = new_24h = 0
-        day_ago = ts - DAY_S
-        cards: list[str] = []
-        networks = set()
-        hours: dict[int, int] = {}  # hour of day -> count, in order of first appearance
-        counts, stamps = [], []
-        orgs: dict[str, int] = {}
-        # Sharing a card across owners: an organisation's accounts sharing its card is expected.
-        card_owners: defaultdict[str, set] = defaultdict(set)
-        # A private system prompt, or prompt template, deployed across owners: one operator's
-        # tooling. (Only rare ones, the keys that link: a popular IDE's prompt says nothing.)
-        tooling_owners: defaultdict[str, set] = defaultdict(set)  # "sys:..." and "tpl:..." keys -> owners
-        held_prompts, held_templates = [], []
-        for s in members:
-            values = _member_values(s)
-            cot += values[0]
-            output += values[1]
-            narrow += values[2]
-            repetition += values[3]
-            new_model += values[4]
-            if s.age_days < YOUNG_DAYS:
-                young += 1
-            if s.first_ts >= day_ago:
-                new_24h += 1
-            org = s.org
-            payment = s.payment
-            if payment is not None:
-                cards.append(payment)
-                card_owners[payment].add(org or s.account_id)
-            owner = org or payment or s.account_id
-            prompt = None if s.system_prompt is None else f"sys:{s.system_prompt}"
-            if prompt is not None and prompt in keys:
-                tooling_owners[prompt].add(owner)
-                held_prompts.append(prompt)
-            else:
-                held_prompts.append(None)
-            templates = []
-            for k in member_keys.get(s.account_id, ()):
-                if k.startswith("tpl:"):
-                    templates.append(k)
-                    tooling_owners[k].add(owner)
-            held_templates.append(templates)
-            networks.add(s.network)
-            h = int(s.first_ts // HOUR_S) % 24
-            hours[h] = hours.get(h, 0) + 1
-            h = int(s.ts // HOUR_S) % 24
-            hours[h] = hours.get(h, 0) + 1
-            counts.append(s.n_events)
-            stamps.append(s.ts)
-            if org is not None:
-                orgs[org] = orgs.get(org, 0) + 1
-        f: dict[str, float] = {"size": float(n), "cot": cot / n, "output": output / n, "narrow": narrow / n,
-                               "repetition": repetition / n, "new_model": new_model / n}
-        f["young_share"] = young / n
-        f["new_24h_share"] = new_24h / n
-        f["card_share"] = len(cards) / n
-        f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
-        shared_card = shared_prompt = shared_template = 0
-        for s, prompt, held in zip(members, held_prompts, held_templates):
-            if s.payment is not None and len(card_owners[s.payment]) > 1:
-                shared_card += 1
-            if prompt is not None and len(tooling_owners[prompt]) > 2:
-                shared_prompt += 1
-            for k in held:
-                if len(tooling_owners[k]) > 2:
-                    shared_template += 1
-                    break
-        f["cross_owner_card_share"] = shared_card / n
-        f["cross_owner_prompt_share"] = shared_prompt / n
-        f["cross_owner_template_share"] = shared_template / n
-        f["accounts_per_network"] = n / len(networks)
-        # Daily rhythm of the group: entropy of the hours of its members' activity.
-        total = 2 * n
-        entropy = -sum(c / total * math.log(c / total) for c in hours.values())
-        max_entropy = math.log(min(24, total))
-        f["hour_flatness"] = entropy / max_entropy if max_entropy > 0 else 0.0
-        mean = sum(counts) / n
-        sd = math.sqrt(sum((c - mean) ** 2 for c in counts) / n)
-        f["load_cv"] = sd / mean if mean else 0.0
-        f["mean_events"] = mean
-        stamps.sort()
-        f["sync_share"] = _coincidence_share(stamps)
-        f["single_org_share"] = max(orgs.values()) / n if orgs else 0.0
-        return f
+        """The cluster's feature vector (see `cluster_features`)."""
+        return cluster_features(members, ts, keys, member_keys)
 
     def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float,
               member_keys: Mapping[str, list[str]] | None = None) -> ClusterVerdict:

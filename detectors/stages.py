@@ -118,20 +118,21 @@ class AccountStage:
         payment = event["payment_fingerprint"]
         if payment != state.payment:
             state.payment = payment
-            if payment is not None and _first(sent, "pay:" + payment):
+            if payment is not None and _first(sent, ("pay:" + payment).encode()):
                 out.append(LinkMessage(account, "pay", payment, ts, young=young))
-        if new_prompt and system_prompt is not None and _first(sent, "sys:" + system_prompt):
+        if new_prompt and system_prompt is not None and _first(sent, ("sys:" + system_prompt).encode()):
             out.append(LinkMessage(account, "sys", system_prompt, ts, young=young))
         if repeated or state.n_events <= WEAK_TEMPLATE_EVENTS:
             simhash = event["prompt_simhash_int"]
-            # One message per template family (top 24 bits) and strength, per account.
-            if _first(sent, f"tpl:{simhash >> 40:x}:{repeated:d}"):
+            # One message per template family (top 24 bits) and strength, per account (the key as
+            # b"tpl:<family hex>:<0|1>", formatted as bytes: this runs for most templated requests).
+            if _first(sent, b"tpl:%x:%d" % (simhash >> 40, repeated)):
                 out.append(LinkMessage(account, "tpl", simhash, ts, strong=repeated, young=young))
 
 
-def _first(sent: array, key: str) -> bool:
+def _first(sent: array, key: bytes) -> bool:
     """Record `key` in `sent` (CRC-32s); True if it was not there yet."""
-    digest = zlib.crc32(key.encode())
+    digest = zlib.crc32(key)
     if digest in sent:
         return False
     sent.append(digest)
