@@ -264,6 +264,11 @@ class ClusterStage:
             self.next_sweep = ts + SWEEP_INTERVAL_S
             self.expire(ts)
 
+    @property
+    def expired_through(self) -> float:
+        """Event time of the last forgetting: no summary older than 1.5 TTL before it is held."""
+        return float("-inf") if self.next_sweep is None else self.next_sweep - SWEEP_INTERVAL_S
+
     def expire(self, now: float) -> list[str]:
         """Forget accounts idle past the TTL at event time `now`: their summaries, their place in
         the link graph, keys nobody else holds, and clusters left without members."""

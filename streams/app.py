@@ -209,6 +209,8 @@ class AccountPartition:
     accounts: int = 0  # accounts with state in this partition
     sweep_from: bytes | None = None  # where the expiry sweep resumes in the partition's store
     swept_at: float = float("-inf")  # partition clock at the last sweep
+    cycle_from: float = float("-inf")  # partition clock when the current pass over the store began
+    expired_through: float = float("-inf")  # start of the last full pass: no state idle a TTL before it
 
     def state_doc(self) -> dict:
         return {"catalog": self.stage.catalog.to_dict(), "clock": self.stage.clock, "accounts": self.accounts}
@@ -657,6 +659,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         if stage.clock - part.swept_at < SWEEP_EVERY_S:
             return []  # at most once a minute of event time: a few keys per event, not per batch
         part.swept_at = stage.clock
+        if part.sweep_from is None:
+            part.cycle_from = stage.clock
         db = store._db_for_partition(p)
         clock, offset_key, at = stage.clock, store.offset_key, _OFFSET.size
         expired: list[str] = []
@@ -669,6 +673,8 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
             if key != offset_key and stage.expired(clock - AccountState.last_ts_of(value, at)):
                 expired.append(key.decode())
         part.sweep_from = resume
+        if resume is None:  # a full pass: every state idle a TTL before its start is gone
+            part.expired_through = part.cycle_from
         if expired:
             states, applied = stage.states, part.applied
             for account in expired:
@@ -891,6 +897,9 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 lag_series.add((tp.topic, str(tp.partition)))
         accounts = sum(part.accounts for part in runtime.partitions.values())
         metrics.accounts_tracked.set(accounts)
+        if runtime.partitions:  # read with the sizes above, so the pair is consistent
+            metrics.expiry_event_time.labels("account-stage").set(
+                max(0.0, min(part.expired_through for part in runtime.partitions.values())))
         metrics.table_keys.labels("account-state").set(accounts)
         metrics.table_keys.labels("partition-state").set(len(runtime.partitions))
         cluster = runtime.cluster
@@ -1002,6 +1011,7 @@ def publish_cluster_gauges(metrics: PipelineMetrics, observer: MetricsObserver, 
     live = {c.cluster_id: c for c in graph.clusters(stage.scorer.min_size)}
     metrics.clusters_tracked.set(len(live))
     metrics.cluster_stage_accounts.set(len(stage.members))
+    metrics.expiry_event_time.labels("cluster-stage").set(max(0.0, stage.expired_through))
     metrics.accounts_expired.labels("cluster-stage").inc(stage.expired_accounts - cluster.expired_counted)
     cluster.expired_counted = stage.expired_accounts
     metrics.sequencer_pending.set(cluster.sequencer.pending)

@@ -85,6 +85,11 @@ class PipelineMetrics:
         self.accounts_expired = Counter("hydrawatch_accounts_expired",
                                         "Accounts dropped after the idle TTL (event time), by stage.", ["stage"],
                                         registry=r)
+        self.expiry_event_time = Gauge(
+            "hydrawatch_expiry_event_time_seconds",
+            "Event time (unix seconds) through which each stage has forgotten idle accounts: none idle a TTL "
+            "(cluster stage: 1.5 TTL) before it is still held. Account stage: its slowest partition; 0 until a full pass.",
+            ["stage"], registry=r)
         self.table_keys = Gauge("hydrawatch_table_keys", "Keys held by each Faust table on this worker.",
                                 ["table"], registry=r)
         self.anomaly_score = Histogram("hydrawatch_anomaly_score", "Calibrated anomaly scores in [0, 1].",

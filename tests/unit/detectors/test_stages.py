@@ -68,6 +68,16 @@ def test_an_account_idle_past_the_ttl_starts_afresh_and_reports_its_keys_again()
     assert [(m.kind, m.value) for m in out if type(m) is LinkMessage and m.kind == "pay"] == [("pay", "card")]
 
 
+def test_the_cluster_stage_reports_when_it_last_forgot_idle_accounts():
+    stage, out = ClusterStage(account_ttl_s=1000.0), []
+    assert stage.expired_through == float("-inf")  # nothing seen yet
+    stage.process(LinkMessage("a", "pay", "card", 1e6), out)
+    stage.process(LinkMessage("b", "pay", "card", 1e6 + 1800.0), out)
+    assert stage.expired_through == 1e6  # the first message opens the hourly schedule
+    stage.process(LinkMessage("c", "pay", "card", 1e6 + 3600.0 + 5.0), out)  # the first forgetting
+    assert stage.expired_through == 1e6 + 3605.0
+
+
 def test_dropping_expired_states_never_changes_what_the_stage_sends(smoke):
     events, _ = smoke
     kept, swept = AccountStage(ttl_s=1800.0), AccountStage(ttl_s=1800.0)
