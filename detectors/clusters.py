@@ -262,17 +262,12 @@ class ClusterScorer:
     def account_harvest(self, s: AccountSummary) -> float:
         return self.harvest(dict(zip(HARVEST_FEATURES, _member_values(s))))[0]
 
-    def features(self, members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
-                 member_keys: Mapping[str, list[str]] | None = None) -> dict[str, float]:
-        """The cluster's feature vector (see `cluster_features`)."""
-        return cluster_features(members, ts, keys, member_keys)
-
     def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float,
               member_keys: Mapping[str, list[str]] | None = None) -> ClusterVerdict:
         n = len(members)
         if n < self.min_size:
             return ClusterVerdict(0.0, 0.0, 0.0, ())
-        f = self.features(members, ts, keys, member_keys)
+        f = cluster_features(members, ts, keys, member_keys)
         if self.first_ts is None:
             self.first_ts = ts
         # "New in the last 24 h" means nothing until a day has been observed.

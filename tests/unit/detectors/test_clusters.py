@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from detectors.clusters import ClusterScorer, _coincidence_share
+from detectors.clusters import ClusterScorer, _coincidence_share, cluster_features
 from detectors.features import AccountSummary
 
 T = 1_800_000_000.0
@@ -49,18 +49,18 @@ def test_coincidence_share_needs_synchrony_beyond_chance():
     assert _coincidence_share(busy) == 0.0
 
 
-def test_cross_owner_card_sharing_is_not_an_organisations_card(scorer):
+def test_cross_owner_card_sharing_is_not_an_organisations_card():
     fleet = [summary(f"f{i}", payment="card-x") for i in range(6)]
     org = [summary(f"o{i}", payment="card-y", org="org-1") for i in range(6)]
-    assert scorer.features(fleet, T)["cross_owner_card_share"] == 1.0
-    assert scorer.features(org, T)["cross_owner_card_share"] == 0.0
+    assert cluster_features(fleet, T)["cross_owner_card_share"] == 1.0
+    assert cluster_features(org, T)["cross_owner_card_share"] == 0.0
 
 
-def test_shared_private_prompt_counts_its_holders_only(scorer):
+def test_shared_private_prompt_counts_its_holders_only():
     # Three unrelated owners run the linking prompt "None" (a literal value); three run none.
     holders = [summary(f"s{i}", system_prompt="None") for i in range(3)]
     without = [summary(f"n{i}") for i in range(3)]
-    f = scorer.features(holders + without, T, keys={"sys:None"})
+    f = cluster_features(holders + without, T, keys={"sys:None"})
     assert f["cross_owner_prompt_share"] == 0.5
 
 
