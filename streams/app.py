@@ -362,16 +362,22 @@ def quiet_libraries(level: str) -> None:
         logging.getLogger(name).setLevel(number)
 
 
-def bound_fetch_wait(app: faust.App, seconds: float) -> None:
-    """Faust builds its worker consumer with `fetch_max_wait_ms=1500`, not configurable. aiokafka
-    keeps one fetch in flight per broker and leaves out partitions that still hold fetched
-    records, so under a backlog the request in flight often covers only quiet partitions and
-    the broker holds it the full wait: every partition stalls up to 1.5 s, again and again
-    (decision latency p50 ~3 s at 2,000 events/s in about half the benchmark runs). Sets
-    `app`'s wait to `seconds` (the class is wrapped once; each app keeps its own value)."""
+def tune_worker_consumer(app: faust.App, fetch_wait_s: float) -> None:
+    """Two settings Faust fixes when it builds its worker consumer, set before it starts.
+
+    * Fetch wait: Faust uses `fetch_max_wait_ms=1500`, not configurable. aiokafka keeps one fetch
+      in flight per broker and leaves out partitions that still hold fetched records, so under a
+      backlog the request in flight often covers only quiet partitions and the broker holds it
+      the full wait: every partition stalls up to 1.5 s, again and again (decision latency p50
+      ~3 s at 2,000 events/s in about half the benchmark runs). Set to `fetch_wait_s`.
+    * Isolation: Faust reads `read_uncommitted` unless it runs its own transactions, so records of
+      a gateway's aborted transactions would be applied. Set to `read_committed`: aborted records
+      are never delivered, and only commit markers (offsets without a record) remain.
+
+    The class is wrapped once; each app keeps its own values."""
     from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 
-    app.hydrawatch_fetch_max_wait_ms = max(1, int(seconds * 1000))  # type: ignore[attr-defined]
+    app.hydrawatch_fetch_max_wait_ms = max(1, int(fetch_wait_s * 1000))  # type: ignore[attr-defined]
     create = AIOKafkaConsumerThread._create_worker_consumer
     if getattr(create, "__wrapped__", None) is not None:
         return
@@ -380,8 +386,9 @@ def bound_fetch_wait(app: faust.App, seconds: float) -> None:
     def create_worker_consumer(self: Any, transport: Any) -> Any:
         consumer = create(self, transport)
         wait_ms = getattr(self.app, "hydrawatch_fetch_max_wait_ms", None)
-        if wait_ms is not None:
-            consumer._fetch_max_wait_ms = wait_ms  # read when the consumer starts
+        if wait_ms is not None:  # both read when the consumer starts
+            consumer._fetch_max_wait_ms = wait_ms
+            consumer._isolation_level = "read_committed"
         return consumer
 
     AIOKafkaConsumerThread._create_worker_consumer = create_worker_consumer
@@ -447,7 +454,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         broker_session_timeout=settings.session_timeout_s,
         broker_heartbeat_interval=min(3.0, settings.session_timeout_s / 3),
     )
-    bound_fetch_wait(app, settings.fetch_max_wait_s)
+    tune_worker_consumer(app, settings.fetch_max_wait_s)
     flush_producer_fully()
     metrics = PipelineMetrics(registry or CollectorRegistry(), settings.app_id, VERSION)
     runtime = Runtime(settings, metrics)

@@ -8,6 +8,7 @@ under ``~/.cache/hydrawatch/kafka-<version>``; storage, logs and the pid file li
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import signal
 import socket
@@ -66,7 +67,8 @@ def ensure_jars(settings: Settings) -> Path:
     """Resolve the broker classpath with Maven (once; cached afterwards)."""
     libs = lib_dir(settings)
     marker = libs / ".complete"
-    if marker.exists():
+    want = f"{settings.kafka_version} {hashlib.sha256(POM.read_bytes()).hexdigest()[:16]}"
+    if marker.exists() and marker.read_text() == want:
         return libs
     libs.mkdir(parents=True, exist_ok=True)
     cmd = [
@@ -80,7 +82,7 @@ def ensure_jars(settings: Settings) -> Path:
         raise KafkaError("Maven (mvn) is not installed; it fetches the Kafka jars") from None
     except subprocess.CalledProcessError as exc:
         raise KafkaError(f"Maven could not fetch Kafka {settings.kafka_version}:\n{exc.stdout[-3000:]}") from None
-    marker.write_text(settings.kafka_version)
+    marker.write_text(want)  # a changed pom resolves again
     return libs
 
 
