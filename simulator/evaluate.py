@@ -50,6 +50,13 @@ class Evaluation:
     alert_ids: int = 0
     messages: int = 0
     invalid_messages: int = 0
+    # Per cluster incident: the share of the accounts it names that belong to its main campaign
+    # (what enforcement acting on it would get right); the lowest over incidents, None without any.
+    cluster_alert_shares: dict[str, float] = field(default_factory=dict)
+    cluster_alert_share_min: float | None = None
+    # The same, counting every campaign's accounts (two campaigns one incident covers are no
+    # wrongful ban): 1 - the share of benign accounts it names; the lowest over incidents.
+    cluster_alert_campaign_share_min: float | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -78,6 +85,7 @@ def evaluate(alerts: Iterable[dict], truth: dict, min_severity: str = "warning")
     alert_accounts: dict[str, set[str]] = defaultdict(set)
     listed: dict[str, set[str]] = defaultdict(set)  # every account a firing message of the id listed
     alert_messages: dict[str, int] = defaultdict(int)
+    cluster_ids: set[str] = set()
     result = Evaluation()
     for alert in alerts:
         try:
@@ -91,6 +99,8 @@ def evaluate(alerts: Iterable[dict], truth: dict, min_severity: str = "warning")
                 alert_messages[alert_id] += 1
             continue
         accounts = _accounts_of(alert)
+        if alert.get("scope") == "cluster":
+            cluster_ids.add(alert_id)
         if only_critical:
             listed[alert_id].update(accounts)
             if alert.get("severity") != "critical":
@@ -118,6 +128,19 @@ def evaluate(alerts: Iterable[dict], truth: dict, min_severity: str = "warning")
     result.benign_fp_rate = result.benign_flagged / result.benign_accounts if result.benign_accounts else 0.0
     result.precision = (result.true_positive_accounts / result.flagged_accounts) if flagged_at else None
     result.campaign_accounts = len(owner)
+    for alert_id in sorted(cluster_ids & alert_accounts.keys()):
+        named = alert_accounts[alert_id]
+        if named:
+            counts = defaultdict(int)
+            for account in named:
+                counts[owner.get(account)] += 1
+            main = max((n for cid, n in counts.items() if cid is not None), default=0)
+            result.cluster_alert_shares[alert_id] = round(main / len(named), 4)
+    if result.cluster_alert_shares:
+        result.cluster_alert_share_min = min(result.cluster_alert_shares.values())
+        result.cluster_alert_campaign_share_min = round(min(
+            sum(1 for a in alert_accounts[aid] if a in owner) / len(alert_accounts[aid])
+            for aid in result.cluster_alert_shares), 4)
     result.recall = result.true_positive_accounts / len(owner) if owner else 0.0
     return result
 
@@ -181,6 +204,10 @@ def format_table(result: Evaluation) -> str:
         f"benign accounts flagged:   {result.benign_flagged}/{result.benign_accounts} "
         f"(FP rate {result.benign_fp_rate:.3%})",
         f"precision (accounts):      {precision}",
+        f"cluster incidents:         {len(result.cluster_alert_shares)}, lowest share of accounts from their campaign "
+        + ("-" if result.cluster_alert_share_min is None else f"{result.cluster_alert_share_min:.1%}")
+        + ", from any campaign "
+        + ("-" if result.cluster_alert_campaign_share_min is None else f"{result.cluster_alert_campaign_share_min:.1%}"),
         f"alerts: {result.alert_ids} ids, {result.messages} messages"
         + (f", {result.invalid_messages} invalid messages skipped" if result.invalid_messages else ""),
     ]
