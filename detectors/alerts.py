@@ -179,6 +179,8 @@ class Incidents:
     def _messages(self, inc: _Incident, entity: str, status: str, ts: float, accounts: list[str],
                   reasons: list[dict] | tuple, evidence: dict | None) -> list[AlertEvent]:
         evidence = dict(evidence or {}, accounts_total=len(inc.accounts), opened=format_ts(inc.opened_ts))
+        if self.scope == "account":
+            accounts = [entity]  # the contract: an account alert always lists its account
         chunks = [accounts[i:i + MAX_ACCOUNTS_PER_MESSAGE] for i in range(0, len(accounts), MAX_ACCOUNTS_PER_MESSAGE)]
         return [
             AlertEvent(inc.alert_id, ts, status, self.scope, entity, tuple(chunk), inc.score, inc.severity,

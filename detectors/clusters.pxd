@@ -9,7 +9,8 @@ cpdef double _coincidence_share(list stamps, double window=*, double control_lag
 cpdef list _has_neighbour(list stamps, double offset, double window)
 
 @cython.locals(n=Py_ssize_t, cot=double, output=double, narrow=double, repetition=double, new_model=double,
-               young=Py_ssize_t, new_24h=Py_ssize_t, day_ago=double, total=Py_ssize_t, entropy=double,
+               agentic=double, daily_output=double, young=Py_ssize_t, new_24h=Py_ssize_t, day_ago=double,
+               total=Py_ssize_t, entropy=double,
                max_entropy=double, mean=double, sd=double, shared_card=Py_ssize_t, shared_prompt=Py_ssize_t,
                shared_template=Py_ssize_t, values=tuple, h=Py_ssize_t, cards=list, counts=list, stamps=list,
                held_prompts=list, held_templates=list, templates=list, f=dict, hours=dict, orgs=dict)

@@ -103,19 +103,64 @@ class ClusterVerdict:
     coordination: float
     reasons: tuple[dict, ...]
     evidence: dict = field(default_factory=dict)
+    accounts: tuple[str, ...] = ()  # the scored members (the core): what an alert names
+    volume: float = 0.0  # what the group harvests, against one typical account (ClusterScorer.volume)
+
+    def critical(self, critical_score: float) -> bool:
+        """Severity follows the harvested value: critical takes a score of `critical_score` and
+        a group taking at least CRITICAL_VOLUME (about ten typical accounts' daily output).
+
+        >>> ClusterVerdict(0.9, 0.9, 0.9, (), volume=0.8).critical(0.75), ClusterVerdict(0.9, 0.9, 0.9, (), volume=0.2).critical(0.75)
+        (True, False)
+        """
+        return self.score >= critical_score and self.volume >= CRITICAL_VOLUME
 
 
-HARVEST_FEATURES = ("cot", "output", "narrow", "repetition", "new_model")
+GROUP_CAP = 16  # members beyond which a group's mean counts as no surer (see ClusterScorer._effect)
+VOLUME_FULL = 100.0
+CRITICAL_VOLUME = 0.5  # log scale of VOLUME_FULL: ten typical accounts' daily output  # a group harvesting this many typical accounts' daily output counts in full
+# Repetition is measured against an account's last 8 prompts: before 8 events it is not yet
+# defined, and the population's reference for it takes accounts from then on.
+REPETITION_DEFINED = 8
+PRIMARY_HARVEST = ("cot", "agentic", "output")
+HARVEST_FEATURES = ("cot", "output", "narrow", "repetition", "new_model", "agentic")
 # How much one coordination trait alone counts (noisy-OR). Ownership traits (cross-owner
 # cards and private prompts, synchrony) weigh more than rhythm and load shape, which benign
 # global groups can show by chance.
-COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "tooling": 0.7, "shape": 0.35, "sync": 0.7, "growth": 0.4}
+COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "shape": 0.35, "sync": 0.7,
+                        "growth": 0.4}
 
 
-def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float]:
-    """A member's HARVEST_FEATURES values, in that order."""
+# Accounts born together is what new sign-ups, a course's students and release-day adopters
+# show too: birth traits strengthen evidence of working together, they are none on their own.
+BIRTH_TRAITS = ("young", "growth")
+BIRTH_UNLOCK = 0.35  # structural evidence at which the birth traits count in full (one trait at half strength)
+
+
+def coordination_of(parts: Mapping[str, float]) -> float:
+    """Noisy-OR of the coordination traits (each at its weight), where the birth traits only
+    amplify the others.
+
+    >>> round(coordination_of({"young": 1.0, "growth": 1.0, "sharing": 0.0}), 3)
+    0.0
+    >>> round(coordination_of({"young": 0.0, "sharing": 1.0}), 3), round(coordination_of({"young": 1.0, "sharing": 1.0}), 3)
+    (0.7, 0.85)
+    >>> round(coordination_of({"young": 1.0, "sharing": 0.1}), 3)  # weak structure unlocks little
+    0.163
+    """
+    def noisy_or(names) -> float:
+        return 1.0 - math.prod([1.0 - COORDINATION_WEIGHTS[k] * parts[k] for k in names])
+
+    structural = noisy_or([k for k in parts if k not in BIRTH_TRAITS])
+    birth = noisy_or([k for k in BIRTH_TRAITS if k in parts])
+    return 1.0 - (1.0 - structural) * (1.0 - birth * _clip01(structural / BIRTH_UNLOCK))
+
+
+def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float, float]:
+    """A member's HARVEST_FEATURES values, in that order. `agentic`: tool-use trajectories
+    (requests with tools that continue a conversation), what agent-model distillation harvests."""
     return (s.cot_mean, math.log1p(s.output_per_request), s.narrow_task_share, min(1.0, s.template_repetition),
-            min(1.0, s.new_model_share))
+            min(1.0, s.new_model_share), min(s.tool_share, s.multi_turn_share))
 
 
 def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
@@ -124,7 +169,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     `keys`: the cluster's link keys; `member_keys`: each account's keys."""
     n = len(members)
     member_keys = member_keys or {}
-    cot = output = narrow = repetition = new_model = 0.0
+    cot = output = narrow = repetition = new_model = agentic = daily_output = 0.0
     young = new_24h = 0
     day_ago = ts - DAY_S
     cards: list[str] = []
@@ -145,6 +190,8 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
         narrow += values[2]
         repetition += values[3]
         new_model += values[4]
+        agentic += values[5]
+        daily_output += s.rate_1d * s.output_per_request
         if s.age_days < YOUNG_DAYS:
             young += 1
         if s.first_ts >= day_ago:
@@ -177,7 +224,8 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
         if org is not None:
             orgs[org] = orgs.get(org, 0) + 1
     f: dict[str, float] = {"size": float(n), "cot": cot / n, "output": output / n, "narrow": narrow / n,
-                           "repetition": repetition / n, "new_model": new_model / n}
+                           "repetition": repetition / n, "new_model": new_model / n,
+                           "agentic": agentic / n}
     f["young_share"] = young / n
     f["new_24h_share"] = new_24h / n
     f["card_share"] = len(cards) / n
@@ -192,7 +240,13 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
             if len(tooling_owners[k]) > 2:
                 shared_template += 1
                 break
+    # Density of the accounts x templates block (FRAUDAR's measure): one operator's task pool
+    # spreads many templates over each account; a product's users each send one or two.
+    f["templates_per_account"] = sum([len(held) for held in held_templates]) / n
     f["cross_owner_card_share"] = shared_card / n
+    # Distinct cards each paying for three or more unrelated owners: one is a family's or a
+    # shared office card; several are a ring of cards run for a fleet.
+    f["card_rings"] = float(sum([1 for owners in card_owners.values() if len(owners) >= 3]))
     f["cross_owner_prompt_share"] = shared_prompt / n
     f["cross_owner_template_share"] = shared_template / n
     f["accounts_per_network"] = n / len(networks)
@@ -207,6 +261,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     sd = math.sqrt(sum([(c - mean) ** 2 for c in counts]) / n)
     f["load_cv"] = sd / mean if mean else 0.0
     f["mean_events"] = mean
+    f["daily_output"] = daily_output
     stamps.sort()
     f["sync_share"] = _coincidence_share(stamps)
     f["single_org_share"] = max(orgs.values()) / n if orgs else 0.0
@@ -221,6 +276,7 @@ class ClusterScorer:
         self.warmup_summaries = warmup_summaries
         self.reference = {name: RunningStat() for name in HARVEST_FEATURES}
         self.young = RunningStat()
+        self.daily_output = RunningStat()  # an account's output tokens in its last ~day
         self.hst = anomaly.HalfSpaceTrees(n_trees=10, height=6, window_size=128, seed=seed,
                                           limits={k: (0.0, 1.0) for k in ("harvest", "coordination", *COORDINATION_WEIGHTS)})
         self.hst_calibrator = QuantileCalibrator(0.0, 1.0, bins=100, half_life=20_000.0, min_count=50)
@@ -233,7 +289,9 @@ class ClusterScorer:
         if s.n_events & (s.n_events - 1):
             return
         for name, value in zip(HARVEST_FEATURES, _member_values(s)):
-            self.reference[name].update(value)
+            if name != "repetition" or s.n_events >= REPETITION_DEFINED:
+                self.reference[name].update(value)
+        self.daily_output.update(s.rate_1d * s.output_per_request)
         if s.n_events == 1:
             self.young.update(float(s.age_days < YOUNG_DAYS))
 
@@ -243,21 +301,47 @@ class ClusterScorer:
         (a grace period, as River's detectors have: relative evidence needs a reference)."""
         return 1.0 if self.reference["cot"].n >= self.warmup_summaries else 0.0
 
-    def _effect(self, name: str, value: float) -> float:
+    def _effect(self, name: str, value: float, n: int = 1) -> float:
+        """How far `value`, the mean of `n` accounts, stands above the population's mean, in its
+        spreads. A group's mean is surer than one account's: from 4 members on, the effect grows
+        as sqrt(n / 4) (a standard error), up to 2x at 16, so a trait 1 sd above the population
+        in 16 accounts is as strong as 2 sd in one (members of one group are not independent:
+        hence the cap)."""
         ref = self.reference[name]
-        return (value - ref.mean) / (ref.sd + 1e-3) if ref.n > 100 else 0.0
+        if ref.n <= 100:
+            return 0.0
+        return (value - ref.mean) / (ref.sd + 1e-3) * (math.sqrt(min(n, GROUP_CAP) / 4.0) if n > 4 else 1.0)
 
-    def harvest(self, values: Mapping[str, float]) -> tuple[float, dict[str, float]]:
+    def harvest(self, values: Mapping[str, float], n: int = 1) -> tuple[float, dict[str, float]]:
         """How much `values` (means of HARVEST_FEATURES) look like output harvesting, in [0, 1].
 
         Each trait counts by its effect size against the population (2 sd = full strength).
-        Primary tells: reasoning elicitation or templated prompts. Supporting ones (coding teams
-        show them too): long outputs, narrow focus, early model adoption; the best two.
+        The primary tell is the strongest of what makes output worth distilling: reasoning
+        elicitation, tool-use trajectories, long outputs. Then the best two of the other traits,
+        including how it is collected, which benign automation and coding teams show too:
+        templated prompts, narrow focus, early model adoption. Templates alone (a plugin) reach
+        at most 0.5.
         """
-        parts = {name: _clip01(self._effect(name, values[name]) / 2.0) for name in HARVEST_FEATURES}
-        primary = max(parts["cot"], parts["repetition"])
-        supporting = sorted((parts["output"], parts["narrow"], parts["new_model"]))[-2:]
+        parts = {name: _clip01(self._effect(name, values[name], n) / 2.0) for name in HARVEST_FEATURES}
+        best = max(PRIMARY_HARVEST, key=lambda name: parts[name])
+        primary = parts[best]
+        supporting = sorted([v for name, v in parts.items() if name != best])[-2:]
         return 0.5 * primary + 0.25 * sum(supporting), parts
+
+    def volume(self, daily_output: float) -> float:
+        """How much a group harvests, against one typical account: 0 at one account's daily
+        output tokens, 1 at VOLUME_FULL times that (log scale). A handful of plugin users is not
+        a campaign, however alike they look; what a fleet takes is its worth to the operator.
+
+        >>> scorer = ClusterScorer()
+        >>> for _ in range(200): scorer.daily_output.update(10_000.0)
+        >>> [round(scorer.volume(x), 2) for x in (5_000.0, 10_000.0, 100_000.0, 1_000_000.0, 1e8)]
+        [0.0, 0.0, 0.5, 1.0, 1.0]
+        """
+        typical = self.daily_output.mean
+        if self.daily_output.n < 100 or typical <= 0.0:
+            return 0.0
+        return _clip01(math.log(max(daily_output, 1.0) / typical) / math.log(VOLUME_FULL))
 
     def account_harvest(self, s: AccountSummary) -> float:
         return self.harvest(dict(zip(HARVEST_FEATURES, _member_values(s))))[0]
@@ -273,14 +357,16 @@ class ClusterScorer:
         # "New in the last 24 h" means nothing until a day has been observed.
         warm = _clip01((ts - self.first_ts) / DAY_S)
         # Harvest: each trait's effect size against the population, 2 sd = full strength.
-        harvest, harvest_parts = self.harvest(f)
+        harvest, harvest_parts = self.harvest(f, n)
         # Coordination: group traits a random set of accounts would not show.
         young_base = self.young.mean if self.young.n > 100 else 0.2
         coordination_parts = {
             "young": _clip01((f["young_share"] - young_base) / max(1e-3, 1.0 - young_base)),
             "sharing": f["cross_owner_card_share"],
+            "rings": f["cross_owner_card_share"] * _clip01((f["card_rings"] - 1.0) / 2.0),
             # One operator's tooling: private prompts *and* templates shared by unrelated owners
-            # (a niche IDE's prompt is shared too, but its users' prompts are their own).
+            # (a niche IDE's prompt is shared too, but its users' prompts are their own; templates
+            # alone are shared by a plugin's users and a course's students).
             "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]),
             # Rhythm and load shape are weak alone (benign global groups show them): one counts.
             # Behaviour in concert is expected of one declared organisation's accounts (batch jobs
@@ -291,8 +377,11 @@ class ClusterScorer:
             "sync": _clip01((f["sync_share"] - 0.2) / 0.6) * (1.0 - f["single_org_share"]),
             "growth": warm * f["new_24h_share"] * _clip01(f["young_share"]),
         }
-        coordination = 1.0 - math.prod(1.0 - COORDINATION_WEIGHTS[k] * v for k, v in coordination_parts.items())
+        coordination = coordination_of(coordination_parts)
         shrink = n / (n + 1.0)
+        volume = self.volume(f["daily_output"])
+        # Both kinds of evidence are needed (a benign group shows one, rarely both). What the group
+        # takes (`volume`) sets the severity (see `critical`), not whether it is suspicious.
         evidence_score = math.sqrt(harvest * coordination) * shrink
         vector = {"harvest": harvest, "coordination": coordination, **coordination_parts}
         raw = self.hst.score_one(vector)
@@ -305,10 +394,12 @@ class ClusterScorer:
         history.update(float(n))
         score = _clip01(evidence_score * (0.85 + 0.15 * unusual)) * self.readiness
         evidence = {k: round(v, 3) for k, v in f.items()}
-        evidence.update(harvest=round(harvest, 3), coordination=round(coordination, 3), unusual=round(unusual, 3),
+        evidence.update(harvest=round(harvest, 3), coordination=round(coordination, 3), volume=round(volume, 3),
+                        unusual=round(unusual, 3),
                         growth_z=round(growth_z, 2), link_kinds=sorted({k.split(":", 1)[0] for k in keys}))
         reasons = self._reasons(f, harvest_parts, coordination_parts, keys, members) if score >= 0.4 else ()
-        return ClusterVerdict(score, harvest, coordination, reasons, evidence)
+        return ClusterVerdict(score, harvest, coordination, reasons, evidence,
+                              tuple(s.account_id for s in members), volume)
 
     def _reasons(self, f: dict, harvest_parts: dict, coordination_parts: dict, keys: set[str],
                  members: list[AccountSummary]) -> tuple[dict, ...]:
@@ -331,7 +422,8 @@ class ClusterScorer:
         if coordination_parts["sync"] > 0.3:
             reasons.append({"signal": "synchrony", "detail": f"{f['sync_share']:.0%} of accounts act within 2 s of another"})
         labels = {"cot": "reasoning elicitation", "output": "output per request", "narrow": "coding/reasoning/tool-use focus",
-                  "repetition": "template repetition", "new_model": "use of the newly released model"}
+                  "repetition": "template repetition", "new_model": "use of the newly released model",
+                  "agentic": "tool-use trajectories"}
         strong = [name for name, v in sorted(harvest_parts.items(), key=lambda kv: -kv[1]) if v > 0.3]
         if strong:
             def shown(name: str, value: float) -> str:

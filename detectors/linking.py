@@ -40,6 +40,13 @@ DEFAULT_POLICIES = {
 }
 
 
+# A prompt that many accounts send only in passing (a greeting, a default prompt) is a generic
+# phrase, not a template anyone runs: once GENERIC_MIN_MEMBERS accounts share it and fewer than
+# GENERIC_STRONG_SHARE of them ever repeat it, it stops linking, fresh accounts counted too.
+GENERIC_MIN_MEMBERS = 50
+GENERIC_STRONG_SHARE = 0.1
+
+
 @dataclass(slots=True)
 class _Key:
     kind: str
@@ -47,6 +54,9 @@ class _Key:
     count: int = 0
     established: int = 0  # members that were not young accounts when they joined
     last_ts: float = 0.0  # the latest join (event time)
+    weak: set[str] = field(default_factory=set)  # members that only sent it in passing (templates)
+    anchor: str | None = None  # the first member holding it strongly: every link is a star edge to it
+    weak_linked: bool = False  # its in-passing members are linked too (enough members run it)
 
 
 @dataclass(slots=True)
@@ -112,8 +122,8 @@ class LinkGraph:
                 self.template_bands.setdefault(band, []).append(rep)
         key_name = f"tpl:{rep:016x}"
         if founder is not None:
-            self._join(founder, key_name, "tpl", ts, young)
-        self._join(account, key_name, "tpl", ts, young)
+            self._join(founder, key_name, "tpl", ts, young, strong=False)
+        self._join(account, key_name, "tpl", ts, young, strong=create)
 
     @staticmethod
     def _match(index: dict, bands: list, simhash: int) -> int | None:
@@ -146,7 +156,12 @@ class LinkGraph:
             if not bucket:
                 del self.candidate_bands[band]
 
-    def _join(self, account: str, key_name: str, kind: str, ts: float, young: bool) -> None:
+    def _join(self, account: str, key_name: str, kind: str, ts: float, young: bool, strong: bool = True) -> None:
+        """`account` holds `key_name`; `strong` unless it only sent the template in passing.
+
+        Strong holders link to the key's anchor (its first strong holder). In-passing holders
+        link only once the key is run by enough of its holders (`_runs`): a prompt many accounts
+        send once and nobody repeats (a greeting) joins nobody, however many send it."""
         key = self.keys.get(key_name)
         if key is None:
             key = self.keys[key_name] = _Key(kind, [])
@@ -155,22 +170,90 @@ class LinkGraph:
             key.count += 1  # popular: counted, never linking (may count an account twice)
             return
         if account in key.members:
+            if not (strong and account in key.weak):
+                return
+            key.weak.discard(account)  # it repeats the template now: a strong link
+            was_linked = key.weak_linked
+        else:
+            key.members.append(account)
+            key.count += 1
+            key.established += not young
+            if not strong:
+                key.weak.add(account)
+            if key.established > self.policies[kind].cap(self.n_accounts) or key.count > self.max_cluster_size() \
+                    or self._generic(key):
+                self._make_popular(key_name, key)
+                return
+            was_linked = None
+        runs = key.anchor is not None and self._runs(key)
+        if strong:
+            if key.anchor is None:
+                key.anchor = account
+                runs = self._runs(key)
+            elif was_linked is not True:  # (a weak holder already linked needs no second edge)
+                self._link(account, key_name, key, ts)
+        elif runs:
+            self._link(account, key_name, key, ts)
+        if runs and not key.weak_linked:
+            key.weak_linked = True  # it is run: those who sent it in passing before are linked now
+            for member in key.weak:
+                self._link(member, key_name, key, ts)
+
+    def _link(self, account: str, key_name: str, key: _Key, ts: float) -> None:
+        """A star edge from `account` to the key's anchor."""
+        anchor = key.anchor
+        if anchor is None or anchor == account:
             return
-        key.members.append(account)
-        key.count += 1
-        key.established += not young
-        if key.established > self.policies[kind].cap(self.n_accounts) or key.count > self.max_cluster_size():
-            self._make_popular(key_name, key)
-            return
-        if len(key.members) < 2:
-            return  # an unshared key links nothing: the account needs no graph node (memory)
-        anchor = key.members[0]
-        new_members = (anchor, account) if len(key.members) == 2 else (account,)
-        for member in new_members:
-            self.account_keys.setdefault(member, []).append(key_name)
+        for member in (anchor, account):
+            keys = self.account_keys.setdefault(member, [])
+            if key_name not in keys:
+                keys.append(key_name)
             if member not in self.parent:
                 self._add(member, ts)
         self._union(account, anchor, key_name)
+
+    @staticmethod
+    def _runs(key: _Key) -> bool:
+        """Whether enough holders repeat the template for those who send it in passing to count:
+        a tenth of its holders (a greeting that one in a hundred repeats does not)."""
+        return len(key.members) - len(key.weak) >= GENERIC_STRONG_SHARE * len(key.members)
+
+    @staticmethod
+    def _generic(key: _Key) -> bool:
+        """A shared prompt that its members send only in passing: a greeting, not a template.
+
+        >>> k = _Key("tpl", [f"a{i}" for i in range(60)], count=60, weak={f"a{i}" for i in range(58)})
+        >>> LinkGraph._generic(k), LinkGraph._generic(_Key("tpl", k.members, count=60, weak=set(k.members[:30])))
+        (True, False)
+        """
+        n = len(key.members)
+        return n >= GENERIC_MIN_MEMBERS and n - len(key.weak) < GENERIC_STRONG_SHARE * n
+
+    def link_strength(self, account: str) -> tuple[int, int]:
+        """(strong, weak) links of `account` that join it to another account. Strong: a key it
+        repeats, pays with or runs as a system prompt, or a template it sent in passing that most
+        of its holders run (a tool, not a phrase). Weak: a template it sent in passing that fewer
+        than half of its holders run."""
+        strong = weak = 0
+        for key_name in self.account_keys.get(account, ()):
+            key = self.keys.get(key_name)
+            if key is None or key.members is None or len(key.members) < 2:
+                continue
+            if account in key.weak and 2 * len(key.weak) > len(key.members):
+                weak += 1
+            else:
+                strong += 1
+        return strong, weak
+
+    def core(self, members: list[str]) -> list[str]:
+        """The members that carry a cluster's evidence: one strong link, or two weak ones. The
+        rest (tied in by a single prompt sent in passing) are its periphery."""
+        out = []
+        for account in members:
+            strong, weak = self.link_strength(account)
+            if strong or weak >= 2:
+                out.append(account)
+        return out
 
     # -- union-find -----------------------------------------------------------------
     def _add(self, account: str, ts: float) -> None:
@@ -213,6 +296,7 @@ class LinkGraph:
     def _make_popular(self, key_name: str, key: _Key) -> None:
         members = key.members or []
         key.members = None
+        key.weak = set()
         for account in members:
             keys = self.account_keys.get(account)
             if keys and key_name in keys:
@@ -230,8 +314,8 @@ class LinkGraph:
         for account in old.members:
             for key_name in self.account_keys.get(account, ()):
                 key = self.keys[key_name]
-                if key.members:
-                    self._union(account, key.members[0], key_name)
+                if key.members and key.anchor is not None and key.anchor != account:
+                    self._union(account, key.anchor, key_name)
         pieces = sorted(
             {self._find(a) for a in old.members},
             key=lambda r: (-len(self.components[r].members), min(self.components[r].members)),
@@ -262,6 +346,9 @@ class LinkGraph:
                 key = self.keys.get(key_name)
                 if key is not None and key.members is not None and account in key.members:
                     key.members.remove(account)
+                    key.weak.discard(account)
+                    if key.anchor in gone_set:
+                        key.anchor = next((m for m in key.members if m not in key.weak and m not in gone_set), None)
         for root in roots:
             old = self.components[root]
             for account in old.members:
@@ -281,6 +368,9 @@ class LinkGraph:
                 continue
             if members and not gone_set.isdisjoint(members):
                 key.members = members = [a for a in members if a not in gone_set]  # one-member keys
+                key.weak -= gone_set
+                if key.anchor in gone_set:
+                    key.anchor = next((m for m in members if m not in key.weak), None)
             if not members:
                 stale.append((key_name, key.kind))
         for key_name, kind in stale:

@@ -133,10 +133,15 @@ NOT_ASSESSED = AccountAssessment(0.0, 0.0, False)
 
 class AccountCalibration:
     """Calibrated account score: the share of accounts harvesting fewer output tokens per hour,
-    for an account that is also unusual to the population model (`unusual_gate` of accounts
-    score lower), whose traffic looks like harvesting (`harvest` >= `harvest_gate`, the cluster
+    for an account whose traffic looks like harvesting (`harvest` >= `harvest_gate`, the cluster
     scorer's measure) and whose volume is at least `volume_margin` times the population's
     99.9th percentile of hourly harvest. Others are capped below the alerting range.
+
+    The reference holds accounts' volumes at 32, 64, 128, ... events, so their peaks: one
+    account adds a point per doubling of its events, never enough to make the top its own.
+    (There is no separate "unusual to the population model" gate: an account beyond every
+    benign peak is unusual by that fact, and the model's score had put scrapers of 700 requests
+    an hour at its 85-93rd percentile, hiding them.)
 
     An account alone is alarming only when it is among the heaviest harvesters *and* looks the
     part: a busy enterprise batch job is heavy but not harvesting. Two tiers: at `volume_margin`
@@ -150,7 +155,6 @@ class AccountCalibration:
     ValueError: need 1 <= volume_margin <= critical_margin (multiples of the 99.9th percentile), got 0.5 and 3.0
     """
 
-    unusual_gate = 0.95
     harvest_gate = 0.5
     cap = 0.999  # below the alerting range
 
@@ -161,7 +165,6 @@ class AccountCalibration:
                              f"got {volume_margin} and {critical_margin}")
         self.volume_margin = volume_margin
         self.critical_margin = critical_margin
-        self.unusual = QuantileCalibrator(0.0, 1.0, bins=1000, half_life=100_000.0, min_count=min_count)
         self.heavy = QuantileCalibrator(0.0, math.log1p(1e9), bins=1000, half_life=100_000.0, min_count=min_count)
 
     def score(self, verdict: AccountVerdict, n_events: int, harvest: float) -> float:
@@ -169,21 +172,18 @@ class AccountCalibration:
 
     def assess(self, verdict: AccountVerdict, n_events: int, harvest: float) -> AccountAssessment:
         """Score, multiple of the top and tier of one account summary's verdict (and learn from
-        it at the account's early reference points)."""
+        it at the account's reference points)."""
         if verdict is _UNSCORED:
             return NOT_ASSESSED
         result = NOT_ASSESSED
-        if self.unusual.ready:
+        if self.heavy.ready:
             score = self.heavy.score(verdict.volume)
             times_top = 0.0
-            if harvest >= self.harvest_gate and self.unusual.score(verdict.raw) >= self.unusual_gate:
+            if harvest >= self.harvest_gate:
                 times_top = math.exp(verdict.volume - self.heavy.quantile(0.999))  # O(bins): only here
             if times_top < self.volume_margin:
                 score = min(score, self.cap)
             result = AccountAssessment(score, times_top, times_top >= self.critical_margin)
-        if is_reference_point(n_events) and n_events <= 256:
-            # At most four points per account (32..256 events), taken early: a heavy account's
-            # own history must not become the population's top.
-            self.unusual.learn(verdict.raw)
+        if is_reference_point(n_events):
             self.heavy.learn(verdict.volume)
         return result

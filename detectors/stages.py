@@ -287,6 +287,24 @@ class ClusterStage:
                 del table[cid]
         return gone
 
+    def _membership(self, members: list[str], core: list[str]) -> dict:
+        """Evidence for an analyst: how much of the linked group carries the evidence (the core,
+        which the alert names) and which link kinds tie the core together."""
+        kinds: dict[str, int] = {}
+        graph = self.graph
+        for account in core:
+            held = set()
+            for key_name in graph.account_keys.get(account, ()):
+                key = graph.keys.get(key_name)
+                if key is not None and key.members is not None and len(key.members) > 1:
+                    held.add(key.kind)
+            for kind in held:
+                kinds[kind] = kinds.get(kind, 0) + 1
+        return {"linked_accounts": len(members), "core_accounts": len(core),
+                "core_share": round(len(core) / len(members), 3) if members else 0.0,
+                "periphery_accounts": len(members) - len(core),
+                "core_accounts_by_link_kind": dict(sorted(kinds.items()))}
+
     def score_all(self, ts: float, out: list) -> None:
         """Re-score clusters that changed. Large clusters are re-scored less often (every
         `score_interval_s * size / 200`); in between, new members still join their open incident."""
@@ -304,8 +322,10 @@ class ClusterStage:
             interval = self.score_interval_s * max(1.0, len(comp.members) / 200.0)
             verdict = self.verdicts.get(cid)
             if verdict is None or ts - self.last_scored.get(cid, -1e18) >= interval:
-                members = [self.members[a] for a in comp.members if a in self.members]
+                core = self.graph.core(comp.members)
+                members = [self.members[a] for a in core if a in self.members]
                 verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys)
+                verdict.evidence.update(self._membership(comp.members, core))
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts
                 if self.observer is not None:
@@ -313,8 +333,9 @@ class ClusterStage:
             elif not self.incidents.is_open(cid):
                 self.dirty[account] = None  # not due yet: look again next round
                 continue
-            out.extend(self.incidents.observe(cid, verdict.score, ts, verdict.reasons, comp.members,
-                                              evidence=verdict.evidence))
+            out.extend(self.incidents.observe(cid, verdict.score, ts, verdict.reasons, verdict.accounts,
+                                              evidence=verdict.evidence,
+                                              critical=verdict.critical(self.incidents.policy.critical)))
         out.extend(self.incidents.tick(ts))
         out.extend(self.account_incidents.tick(ts))
 

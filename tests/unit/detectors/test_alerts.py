@@ -96,3 +96,14 @@ def test_to_dict_follows_the_output_contract():
     d = m.to_dict()
     assert set(d) >= {"alert_id", "ts", "status", "scope", "entity_id", "accounts", "score", "severity", "reasons"}
     assert d["ts"] == "2026-11-20T08:15:02.123Z" and d["scope"] == "account" and 0 <= d["score"] <= 1
+
+
+def test_every_account_scope_message_lists_its_account():
+    """The contract: an account alert's `accounts` is that account, on its escalation and its
+    resolution too (an escalation used to carry `accounts: []`)."""
+    inc = Incidents("account", AlertPolicy(fire=0.8, critical=0.95, resolve=0.6, quiet_s=600, cooldown_s=3600))
+    opened = inc.observe("acct_1", 0.85, 0.0, [], ["acct_1"], critical=False)
+    escalated = inc.observe("acct_1", 0.99, 60.0, [], ["acct_1"], critical=True)
+    resolved = inc.tick(1000.0)
+    assert [m.severity for m in escalated] == ["critical"]
+    assert [m.accounts for m in opened + escalated + resolved] == [("acct_1",)] * 3

@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from detectors.alerts import AlertPolicy
 from detectors.clusters import ClusterScorer, _coincidence_share, cluster_features
 from detectors.features import AccountSummary
 
@@ -99,3 +100,38 @@ def test_small_clusters_are_shrunk(scorer):
     small = scorer.score("s", group(3), {"pay:card-0"}, T + 2 * 86400).score
     large = scorer.score("l", group(30), {"pay:card-0"}, T + 2 * 86400).score
     assert small < large
+
+
+def test_a_course_cohort_born_together_is_not_coordinated_by_its_birth_alone(scorer):
+    """Young accounts created together with step-by-step prompts (a class doing homework) show
+    harvest-like traits and birth traits, but no ownership or behaviour in concert: quiet."""
+    cohort = [summary(f"s{i}", age_days=2.0, first_ts=T - 1800.0, cot_mean=0.8, narrow_task_share=0.9,
+                      ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40) for i in range(40)]
+    verdict = scorer.score("cohort", cohort, set(), T + 2 * 86400)
+    fire = AlertPolicy.for_clusters().fire
+    assert verdict.harvest > 0.5 and verdict.coordination < 0.3 and verdict.score < fire
+    # The same accounts paying with a few cards across unrelated owners are a fleet.
+    fleet = [dataclasses.replace(s, payment=f"card-{i % 4}") for i, s in enumerate(cohort)]
+    assert scorer.score("fleet", fleet, set(), T + 2 * 86400).score >= fire
+
+
+def test_templated_prompts_with_short_answers_are_automation_not_harvest(scorer):
+    """A plugin's users: shared templates, repeated, with ordinary or short outputs. Repetition
+    supports harvest evidence; alone it stays at half strength at most."""
+    plugin = [summary(f"u{i}", template_repetition=0.9, output_per_request=150.0, cot_mean=0.1,
+                      narrow_task_share=0.3) for i in range(20)]
+    assert scorer.harvest(cluster_features(plugin, T))[0] <= 0.5
+
+
+def test_severity_follows_what_the_group_harvests(scorer):
+    """Critical needs a high score and a group that takes at least ~10 typical accounts' daily
+    output; a small group with the same evidence is a warning."""
+    for i in range(200):
+        scorer.observe_account(summary(f"d{i}", n_events=1, rate_1d=10.0, output_per_request=500.0))
+    ring = [dataclasses.replace(s, payment=f"card-{i % 3}", age_days=1.0) for i, s in enumerate(harvesters(30))]
+    small = [dataclasses.replace(s, rate_1d=0.2) for s in ring]
+    big_verdict = scorer.score("big", ring, set(), T + 2 * 86400)
+    small_verdict = scorer.score("small", small, set(), T + 2 * 86400)
+    assert big_verdict.score >= 0.75 and small_verdict.score >= 0.75
+    assert big_verdict.volume >= 0.5 > small_verdict.volume
+    assert big_verdict.critical(0.75) and not small_verdict.critical(0.75)

@@ -89,13 +89,53 @@ def test_templates_match_near_duplicates_not_random_prompts():
     assert members(g, "c") == set()
 
 
-def test_two_accounts_sending_the_same_template_found_it_between_them():
+def test_two_accounts_sending_the_same_template_found_it_and_link_once_one_runs_it():
     g = graph()
     base = 0x1357_9BDF_2468_ACE0
     g.observe_template("a", base, 0.0, create=False)  # remembered as a candidate only
     assert members(g, "a") == set()
-    g.observe_template("b", base ^ 0b11, 1.0, create=False)
+    g.observe_template("b", base ^ 0b11, 1.0, create=False)  # founded between them, in passing
+    assert members(g, "a") == set()  # a prompt two accounts sent once links nobody yet
+    g.observe_template("b", base ^ 0b11, 2.0, create=True)  # b repeats it: a template in use
     assert members(g, "a") == {"a", "b"}
+
+
+def test_a_greeting_many_fresh_accounts_send_once_links_none_of_them():
+    """Weighted by how its holders use it, fresh accounts included: a prompt hundreds of new
+    accounts send in passing and almost none repeat is a phrase, not a template."""
+    g = graph()
+    hello = 0x0123_4567_89AB_CDEF
+    g.observe_template("first", hello, 0.0, create=False)
+    for i in range(200):
+        g.observe_template(f"new{i}", hello, 1.0 + i, create=False, young=True)
+    g.observe_template("new7", hello, 300.0, create=True, young=True)  # one of them says it twice
+    assert all(g.cluster_of(f"new{i}") is None for i in range(200))
+    assert g.keys[f"tpl:{hello:016x}"].members is None  # generic: it links nobody for good
+
+
+def test_a_template_its_holders_run_links_those_who_sent_it_in_passing_too():
+    g = graph()
+    tpl = 0x7777_0000_AAAA_5555
+    for i in range(30):
+        g.observe_template(f"s{i}", tpl ^ (i & 0b11), float(i), create=(i % 3 == 0), young=True)
+    assert members(g, "s1") == {f"s{i}" for i in range(30)}  # a third run it: all 30 linked
+
+
+def test_the_core_is_the_members_with_a_strong_link_or_two_weak_ones():
+    """Ranked by their own evidence: a member that runs a key (or sent in passing a template most
+    holders run) is core; one tied in by a single template that most of its holders only sent
+    in passing is periphery, named in evidence but not in an alert's accounts."""
+    g = graph()
+    tpl_a, tpl_b = 0x1111_2222_3333_4444, 0x9999_8888_7777_6666
+    g.observe_template("a", tpl_a, 0.0, create=True)  # runs template A
+    for i, account in enumerate("prt"):
+        g.observe_template(account, tpl_a, 1.0 + i, create=False)  # sent A once each
+    g.observe_template("a", tpl_b, 5.0, create=True)  # runs template B
+    g.observe_template("q", tpl_b, 6.0, create=False)  # sent B once: half of B's holders run it
+    comp = g.cluster_of("a")
+    assert set(comp.members) == {"a", "p", "r", "t", "q"}
+    assert set(g.core(comp.members)) == {"a", "q"}
+    assert g.link_strength("p") == (0, 1) and g.link_strength("q") == (1, 0) and g.link_strength("a") == (2, 0)
 
 
 def test_candidates_are_bounded():

@@ -28,11 +28,17 @@ def test_replaying_the_same_input_twice_gives_identical_alerts(smoke):
 
 def test_smoke_campaigns_are_found_without_false_positives(smoke):
     events, truth = smoke
-    result = evaluate([a.to_dict() for a in run(iter(events))], truth)
+    alerts = [a.to_dict() for a in run(iter(events))]
+    result = evaluate(alerts, truth)
+    # Fragments of a swarm that fired before they linked end merged into its incident.
+    merged = {a["alert_id"] for a in alerts if (a.get("evidence") or {}).get("merged_into")}
     for campaign in result.campaigns:
         assert campaign.recall >= 0.95, campaign
-        assert campaign.alert_ids <= 2, campaign
+        accounts = set(truth["campaigns"][campaign.campaign_id]["accounts"])
+        incidents = {a["alert_id"] for a in alerts if a["status"] == "firing" and accounts & set(a["accounts"])}
+        assert len(incidents - merged) <= 2, campaign
     assert result.benign_fp_rate <= 0.001
+    assert result.cluster_alert_share_min == 1.0  # no cluster incident names a benign account
 
 
 def test_account_stage_sends_each_key_once_and_summaries_on_cadence():
