@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -110,11 +113,16 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the raw results here")
     args = parser.parse_args()
     runs = QUICK if args.quick else RUNS
+    started = datetime.now(timezone.utc)
     results = run_parallel(runs, args.jobs, lambda label, scenario, seed, tmp: one(label, scenario, seed, tmp,
                                                                                   label == "default"))
-    print(report(results))
+    text = report(results)
+    print(text)
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2))
+        args.json.write_text(json.dumps({
+            "command": "bench/bench_detection.py " + " ".join(sys.argv[1:]), "date": started.isoformat(timespec="seconds"),
+            "machine": f"{platform.node()} ({platform.machine()}, {os.cpu_count()} cores)", "table": text,
+            "runs": results}, indent=1))
 
 
 if __name__ == "__main__":

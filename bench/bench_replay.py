@@ -8,6 +8,8 @@ digest. `--breakdown` adds, per run, the core with CPython's default collector t
 alone and the core alone (events held in memory).
 
 Run:  .venv/bin/python bench/bench_replay.py [--scenario default] [--runs 3] [--builds compiled,pure]
+      .venv/bin/python bench/bench_replay.py --against REV [--events FILE]   (this tree vs commit REV,
+      both compiled, interleaved: a change's cost in speed, same file, same run)
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def main() -> None:
     parser.add_argument("--events", type=Path, help="an existing events file (skips simulating)")
     parser.add_argument("--builds", default="compiled,pure", help="comma-separated: compiled, pure")
     parser.add_argument("--breakdown", action="store_true", help="also default gc, decode alone, core alone")
+    parser.add_argument("--against", help="a git revision: compare this tree's compiled build with it")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)  # one run, JSON out
     args = parser.parse_args()
     if args.child:
@@ -90,16 +93,30 @@ def main() -> None:
             subprocess.run([sys.executable, "-m", "streams.cli", "simulate", "--scenario", args.scenario,
                             "--out", str(path), "--truth", str(Path(tmp) / "truth.json")], cwd=REPO, check=True,
                            capture_output=True)
-        results: dict[str, list[dict]] = {b: [] for b in builds}
+        trees = {b: (REPO, BUILDS[b]) for b in builds}
+        if args.against:
+            trees = {"this tree": (REPO, "0"), args.against: (checkout(args.against, Path(tmp)), "0")}
+        results: dict[str, list[dict]] = {b: [] for b in trees}
         for _ in range(args.runs):
-            for build in builds:  # interleaved, so both see the machine in the same state
-                command = [sys.executable, str(Path(__file__).resolve()), "--child", "--events", str(path)]
+            for build, (tree, pure) in trees.items():  # interleaved, so all see the machine in the same state
+                command = [sys.executable, str(tree / "bench" / "bench_replay.py"), "--child", "--events", str(path)]
                 if args.breakdown:
                     command.append("--breakdown")
-                env = dict(os.environ, HYDRAWATCH_PURE_PYTHON=BUILDS[build])
-                out = subprocess.run(command, cwd=REPO, env=env, check=True, capture_output=True, text=True)
+                env = dict(os.environ, HYDRAWATCH_PURE_PYTHON=pure, PYTHONPATH=str(tree))
+                out = subprocess.run(command, cwd=tree, env=env, check=True, capture_output=True, text=True)
                 results[build].append(json.loads(out.stdout.splitlines()[-1]))
+    if args.against:
+        subprocess.run(["git", "worktree", "prune"], cwd=REPO, check=True)  # its directory is gone now
     report(args, results)
+
+
+def checkout(rev: str, tmp: Path) -> Path:
+    """A detached worktree of `rev` with its compiled build, in `tmp` (pruned once that is gone)."""
+    tree = tmp / "against"
+    subprocess.run(["git", "worktree", "add", "--detach", str(tree), rev], cwd=REPO, check=True, capture_output=True)
+    subprocess.run([sys.executable, "setup.py", "-q", "build_ext", "--inplace"], cwd=tree, check=True,
+                   capture_output=True, env=dict(os.environ, HYDRAWATCH_COMPILE="1", CFLAGS="-O2 -g0"))
+    return tree
 
 
 def report(args: argparse.Namespace, results: dict[str, list[dict]]) -> None:
@@ -121,6 +138,10 @@ def report(args: argparse.Namespace, results: dict[str, list[dict]]) -> None:
             for name, what in (("default_gc", "default gc thresholds"), ("decode", "decode alone"),
                                ("core", "detection core alone")):
                 print(f"  {'':<10} {what + ':':<33}{med(r[name] for r in runs):>9,.0f} events/s")
+    if len(results) == 2 and set(results) != set(BUILDS):
+        (a, ra), (b, rb) = results.items()
+        pairs = [x["replay"] / y["replay"] for x, y in zip(ra, rb)]
+        print(f"  {a} / {b}, paired by run: {', '.join(f'{x:.2f}' for x in pairs)} (median {med(pairs):.2f})")
     if set(results) == set(BUILDS):
         pairs = [c["replay"] / p["replay"] for c, p in zip(results["compiled"], results["pure"])]
         same = {(r["alerts"], r["digest"]) for rs in results.values() for r in rs}

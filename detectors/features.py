@@ -36,26 +36,18 @@ _LEN = struct.Struct("<H")  # length of a text field in AccountState.to_bytes
 _NONE = b"\xff\xff"
 _LAST_TS = struct.Struct("<d")  # AccountState.to_bytes: version byte, created_s, first_ts, last_ts, ...
 
-NARROW_TASKS = frozenset({"coding", "reasoning", "tool_use"})
 TASKS = ("chat", "coding", "reasoning", "tool_use", "writing", "analysis", "vision", "other")
 _TASK_INDEX = {t: i for i, t in enumerate(TASKS)}
-
-
-def hamming(a: int, b: int) -> int:
-    """Bits that differ between two 64-bit SimHashes.
-
-    >>> hamming(0b1011, 0b0001)
-    2
-    """
-    return (a ^ b).bit_count()
+# The narrow tasks (what distillation harvests most): their slots in `TASKS`.
+_CODING, _REASONING, _TOOL_USE = _TASK_INDEX["coding"], _TASK_INDEX["reasoning"], _TASK_INDEX["tool_use"]
 
 
 class ModelCatalog:
     """When each model was first seen (event time): tells a newly released model apart.
 
     >>> c = ModelCatalog(); c.observe("old", 0.0); c.observe("next", 7200.0)
-    >>> c.is_new("old", 7200.0), c.is_new("next", 8000.0), c.is_new("next", 7200.0 + NEW_MODEL_WINDOW_S)
-    (False, True, False)
+    >>> [c.observe_is_new(*x) for x in (("old", 7200.0), ("next", 8000.0), ("next", 7200.0 + NEW_MODEL_WINDOW_S))]
+    [False, True, False]
     """
 
     __slots__ = ("first_seen", "start", "_new_until")
@@ -66,7 +58,9 @@ class ModelCatalog:
         self._new_until: dict[str, float] = {}  # model -> end of its "new" window (or -inf)
 
     def observe_is_new(self, model: str, ts: float) -> bool:
-        """`observe` then `is_new`, in one dictionary lookup on the hot path."""
+        """Observe `model` at `ts`; whether it is a newly released one then (first seen more than
+        an hour after observation began, less than NEW_MODEL_WINDOW_S ago). One dictionary
+        lookup on the hot path."""
         until = self._new_until.get(model)
         if until is None:
             self.observe(model, ts)
@@ -97,11 +91,6 @@ class ModelCatalog:
         for model in c.first_seen:
             c.observe(model, c.first_seen[model])
         return c
-
-    def is_new(self, model: str, ts: float) -> bool:
-        first = self.first_seen.get(model, ts)
-        start = first if self.start is None else self.start
-        return first > start + HOUR_S and ts - first < NEW_MODEL_WINDOW_S
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,9 +283,6 @@ class AccountState:
         return _LAST_TS.unpack_from(data, at + 1 + 2 * 8)[0]
 
     # Compact binary form (for the stream's state table): ~600 bytes, a few microseconds.
-    _FLOATS = ("created_s", "first_ts", "last_ts", "anchor", "w_day", "w_hour", "rate_1h", "rate_1d", "out_tokens",
-               "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors", "throttled", "new_model", "dup",
-               "gap_mean", "gap_m2", "base_mean", "base_var", "shift")
     _HEAD = struct.Struct("<B23d3IB")  # version, floats, n_events, gap_n, next_summary, len(sent)
     _VERSION = 2
 
@@ -396,7 +382,7 @@ class AccountState:
             error_share=self.errors / r,
             throttled_share=self.throttled / r,
             new_model_share=self.new_model / r,
-            narrow_task_share=(tasks[1] + tasks[2] + tasks[3]) / total_tasks,
+            narrow_task_share=(tasks[_CODING] + tasks[_REASONING] + tasks[_TOOL_USE]) / total_tasks,
             task_concentration=max(tasks) / total_tasks,
             template_repetition=self.dup / r,
             hour_entropy=entropy,

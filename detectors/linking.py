@@ -196,7 +196,7 @@ class LinkGraph:
             self._link(account, key_name, key, ts)
         if runs and not key.weak_linked:
             key.weak_linked = True  # it is run: those who sent it in passing before are linked now
-            for member in key.weak:
+            for member in [m for m in key.members if m in key.weak]:  # in join order (deterministic)
                 self._link(member, key_name, key, ts)
 
     def _link(self, account: str, key_name: str, key: _Key, ts: float) -> None:

@@ -167,9 +167,6 @@ class AccountCalibration:
         self.critical_margin = critical_margin
         self.heavy = QuantileCalibrator(0.0, math.log1p(1e9), bins=1000, half_life=100_000.0, min_count=min_count)
 
-    def score(self, verdict: AccountVerdict, n_events: int, harvest: float) -> float:
-        return self.assess(verdict, n_events, harvest).score
-
     def assess(self, verdict: AccountVerdict, n_events: int, harvest: float) -> AccountAssessment:
         """Score, multiple of the top and tier of one account summary's verdict (and learn from
         it at the account's reference points)."""

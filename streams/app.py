@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import importlib.metadata
 import logging
 import struct
 import time
@@ -56,7 +57,7 @@ MAX_ITEMS_PER_MESSAGE = 2000  # cluster-input messages stay far below the broker
 _OFFSET = struct.Struct("<q")
 GAP_REFETCH_S = 2.0  # an input gap open this long is read again (see refetch_gaps)
 SWEEP_EVERY_S = 60.0  # event time between two expiry sweeps of a partition's stored accounts
-VERSION = "0.5.0"
+VERSION = importlib.metadata.version("hydrawatch")  # the installed package (pyproject.toml)
 
 
 def dead_letter_headers(rejection: Rejection, topic: str, partition: int, offset: int) -> list[tuple[str, bytes]]:
@@ -344,11 +345,6 @@ def survive(timer: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None
             log.warning("%s failed, will retry: %r", timer.__name__, exc)
 
     return run
-
-
-def kafka_client_options(settings: Settings) -> dict[str, Any]:
-    """Security options for the aiokafka clients the worker opens beside Faust's own."""
-    return kafka_security.aiokafka_options(settings)
 
 
 def quiet_libraries(level: str) -> None:
@@ -737,7 +733,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         from aiokafka import AIOKafkaConsumer
 
         consumer = AIOKafkaConsumer(bootstrap_servers=settings.kafka_bootstrap, enable_auto_commit=False,
-                                    auto_offset_reset="earliest", **options, **kafka_client_options(settings))
+                                    auto_offset_reset="earliest", **options, **kafka_security.aiokafka_options(settings))
         await consumer.start()
         return consumer
 
@@ -848,7 +844,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
                 from aiokafka.admin import AIOKafkaAdminClient
 
                 runtime.admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka_bootstrap,
-                                                    **kafka_client_options(settings))
+                                                    **kafka_security.aiokafka_options(settings))
                 await runtime.admin.start()
             held = await runtime.admin.list_consumer_group_offsets(
                 settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in tps])

@@ -45,7 +45,11 @@ def kafka(action: str) -> None:
 @click.pass_context
 def worker(ctx: click.Context, web_port: int | None, web_bind: str | None, loglevel: str | None) -> None:
     """Start a Faust worker; extra options go to `faust worker`."""
+    from prometheus_client import disable_created_metrics
+
     from streams.app import create_app
+
+    disable_created_metrics()  # this process's `*_created` series would double the count; nothing reads them
 
     settings = Settings.from_env()
     settings = dataclasses.replace(
@@ -68,20 +72,17 @@ def worker(ctx: click.Context, web_port: int | None, web_bind: str | None, logle
     app.main()
 
 
-def _register_optional() -> None:
-    """Commands that live in other modules register here."""
-    try:
-        from streams.simulate_cli import baseline, evaluate, simulate
-    except ImportError:
-        return
+def _register_commands() -> None:
+    """Commands that live in other modules register here (a broken import fails loudly)."""
     from streams.demo import demo
     from streams.replay import replay
+    from streams.simulate_cli import baseline, evaluate, simulate
 
     for command in (simulate, evaluate, baseline, replay, demo):
         cli.add_command(command)
 
 
-_register_optional()
+_register_commands()
 
 
 def main() -> None:

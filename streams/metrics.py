@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, disable_created_metrics
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 from streams.decoder import REJECTION_CODES, Rejection
 
@@ -20,9 +20,6 @@ SCORE_BUCKETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999,
 SCOPES = ("account", "cluster")
 SEVERITIES = ("warning", "critical")
 TOP_K = 10
-
-# `*_created` series double the count and nothing here reads them.
-disable_created_metrics()
 
 
 class TopK:

@@ -41,7 +41,7 @@ def ready_calibration(margin: float) -> AccountCalibration:
     rng = random.Random(5)
     cal = AccountCalibration(volume_margin=margin)
     for _ in range(2000):
-        cal.score(AccountVerdict(rng.uniform(0.0, 0.5), rng.uniform(10.0, 12.0), ()), 32, 0.1)
+        cal.assess(AccountVerdict(rng.uniform(0.0, 0.5), rng.uniform(10.0, 12.0), ()), 32, 0.1).score
     return cal
 
 
@@ -54,17 +54,17 @@ def verdict_at(cal: AccountCalibration, times_top: float, raw: float = 0.99) -> 
 def test_an_account_alerts_only_past_the_volume_margin(margin):
     cal = ready_calibration(margin)
     below, above = verdict_at(cal, margin * 0.95), verdict_at(cal, margin * 1.05)
-    assert cal.score(below, 1000, 0.9) <= cal.cap
-    assert cal.score(above, 1000, 0.9) > 0.9999  # in the alerting range (AlertPolicy.for_accounts)
+    assert cal.assess(below, 1000, 0.9).score <= cal.cap
+    assert cal.assess(above, 1000, 0.9).score > 0.9999  # in the alerting range (AlertPolicy.for_accounts)
 
 
 def test_heavy_accounts_that_do_not_look_like_harvesting_stay_below_the_alerting_range():
     cal = ready_calibration(1.0)
     heavy = verdict_at(cal, 10.0)
-    assert cal.score(heavy, 1000, 0.9) > 0.9999
-    assert cal.score(heavy, 1000, 0.2) <= cal.cap  # a batch job: heavy, not harvesting
+    assert cal.assess(heavy, 1000, 0.9).score > 0.9999
+    assert cal.assess(heavy, 1000, 0.2).score <= cal.cap  # a batch job: heavy, not harvesting
     # Beyond every benign peak is unusual by itself, whatever the population model scores.
-    assert cal.score(verdict_at(cal, 10.0, raw=0.1), 1000, 0.9) > 0.9999
+    assert cal.assess(verdict_at(cal, 10.0, raw=0.1), 1000, 0.9).score > 0.9999
 
 
 def test_the_reference_holds_accounts_peaks_but_one_account_only_at_its_reference_points():
@@ -74,7 +74,7 @@ def test_the_reference_holds_accounts_peaks_but_one_account_only_at_its_referenc
     cal = ready_calibration(3.0)
     before, top = cal.heavy.total, cal.heavy.quantile(0.999)
     for n in range(257, 5000):
-        cal.score(verdict_at(cal, 2.0), n, 0.9)
+        cal.assess(verdict_at(cal, 2.0), n, 0.9)
     added = (cal.heavy.total - before) / cal.heavy.weight * cal.heavy.growth  # in units of the newest weight
     assert 3.9 < added < 4.1
     assert cal.heavy.quantile(0.999) > top  # its peaks, at twice the old top, moved the percentile up
