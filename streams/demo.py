@@ -3,6 +3,7 @@ visible pace, and a live status line read from the workers' /metrics. Ctrl-C sto
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -24,6 +25,11 @@ from streams.settings import Settings
 
 DEPLOY = Path(__file__).resolve().parents[1] / "deploy"
 PROMETHEUS_PORT, ALERTMANAGER_PORT = 9090, 9095  # 9093 is the local broker's controller
+
+
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)  # SIGINT arrives as KeyboardInterrupt
+STOP_GRACE_S = 5.0  # the run's processes get this long after SIGTERM, then SIGKILL
+BROKER_GRACE_S = 4.0  # a broker the run started gets this long to stop cleanly
 
 
 def port_free(port: int) -> bool:
@@ -95,16 +101,33 @@ class Demo:
         return shown
 
     def stop(self) -> None:
+        """Stop everything this run started, within STOP_GRACE_S for the processes (SIGTERM, then
+        SIGKILL) and BROKER_GRACE_S for a broker it started; further signals cannot interrupt it."""
+        for sig in STOP_SIGNALS:
+            signal.signal(sig, signal.SIG_IGN)
         for proc in reversed(self.procs):
             if proc.poll() is None:
-                os.killpg(proc.pid, signal.SIGTERM)
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_GRACE_S
         for proc in self.procs:
             try:
-                proc.wait(30)
+                proc.wait(max(0.0, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                os.killpg(proc.pid, signal.SIGKILL)
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
         if self.started_kafka:
-            click.echo(kafka_local.down(self.settings))
+            click.echo(kafka_local.down(self.settings, timeout_s=BROKER_GRACE_S))
+
+
+class Stopped(BaseException):
+    """A stop signal (SIGTERM from a supervisor, SIGHUP from a closed terminal) as an exception,
+    so that the run unwinds through its clean-up like Ctrl-C does."""
+
+
+def _raise_stopped(signum: int, _frame: object) -> None:
+    raise Stopped(signal.Signals(signum).name)
 
 
 @click.command()
@@ -116,18 +139,20 @@ class Demo:
               help="Also run Prometheus (alert rules) and Alertmanager with a webhook receiver, if installed.")
 def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool) -> None:
     """Run the live pipeline on simulated traffic with a status line; Ctrl-C stops it all."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, _raise_stopped)
     settings = Settings.from_env()
     run_dir = settings.home / "demo"
     run_dir.mkdir(parents=True, exist_ok=True)
     d = Demo(settings, run_dir)
-    if kafka_local.broker_ready(settings.kafka_bootstrap, settings=settings):
-        click.echo(f"using the Kafka broker at {settings.kafka_bootstrap}")
-        kafka_local.create_topics(settings)
-    else:
-        click.echo(kafka_local.up(settings))
-        d.started_kafka = True
     ports = [settings.web_port + i for i in range(workers)]
     try:
+        if kafka_local.broker_ready(settings.kafka_bootstrap, settings=settings):
+            click.echo(f"using the Kafka broker at {settings.kafka_bootstrap}")
+            kafka_local.create_topics(settings)
+        else:
+            d.started_kafka = True  # before it starts: a signal during start-up must stop it too
+            click.echo(kafka_local.up(settings))
         for port in ports:
             d.spawn(f"worker-{port}", "worker", "--web-port", str(port))
         deadline = time.monotonic() + 120
@@ -144,8 +169,8 @@ def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool)
             click.echo(line)
         click.echo(f"alerts: kcat -b {settings.kafka_bootstrap} -C -t {settings.alerts_topic} -f '%k %s\\n'")
         status_loop(ports, simulator, run_dir / "truth.json", until_done, sys.stdout.isatty())
-    except KeyboardInterrupt:
-        click.echo("\nstopping ...")
+    except (KeyboardInterrupt, Stopped) as stop:
+        click.echo(f"\nstopping ({stop or 'SIGINT'}) ...")
     finally:
         d.stop()
 

@@ -88,3 +88,15 @@ def test_invalid_messages_are_counted_not_fatal():
     assert result.invalid_messages == 2
     assert result.campaigns[0].flagged == 1  # account scope falls back to entity_id
     assert result.to_dict()["campaigns"][0]["campaign_id"] == "hydra-1"
+
+
+def test_each_cluster_incident_gets_the_share_of_its_accounts_from_its_campaign_and_from_any():
+    alerts = [
+        alert("c1", "2026-11-20T01:10:00.000Z", [f"acct_h{i:02d}" for i in range(9)] + ["acct_b1"]),
+        alert("c2", "2026-11-20T02:10:00.000Z", ["acct_h09", "acct_s"]),  # two campaigns, no benign
+        alert("a1", "2026-11-20T02:20:00.000Z", ["acct_b2"], scope="account"),  # account scope: not counted
+    ]
+    result = evaluate(alerts, TRUTH)
+    assert result.cluster_alert_shares == {"c1": 0.9, "c2": 0.5}
+    assert result.cluster_alert_share_min == 0.5 and result.cluster_alert_campaign_share_min == 0.9
+    assert "lowest share of accounts from their campaign 50.0%, from any campaign 90.0%" in format_table(result)
