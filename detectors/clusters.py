@@ -306,7 +306,9 @@ class ClusterScorer:
         spreads. A group's mean is surer than one account's: from 4 members on, the effect grows
         as sqrt(n / 4) (a standard error), up to 2x at 16, so a trait 1 sd above the population
         in 16 accounts is as strong as 2 sd in one (members of one group are not independent:
-        hence the cap)."""
+        hence the cap). `harvest` applies it to the primary tells only: templates, narrow focus
+        and early adoption are common to benign groups (plugins, courses), and a group showing
+        them a little more than the population is no harvest."""
         ref = self.reference[name]
         if ref.n <= 100:
             return 0.0
@@ -322,7 +324,8 @@ class ClusterScorer:
         templated prompts, narrow focus, early model adoption. Templates alone (a plugin) reach
         at most 0.5.
         """
-        parts = {name: _clip01(self._effect(name, values[name], n) / 2.0) for name in HARVEST_FEATURES}
+        parts = {name: _clip01(self._effect(name, values[name], n if name in PRIMARY_HARVEST else 1) / 2.0)
+                 for name in HARVEST_FEATURES}
         best = max(PRIMARY_HARVEST, key=lambda name: parts[name])
         primary = parts[best]
         supporting = sorted([v for name, v in parts.items() if name != best])[-2:]
