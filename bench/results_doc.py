@@ -25,8 +25,12 @@ generator, to refresh a section.
 
 
 def newest(prefix: str) -> Path | None:
-    files = sorted(RESULTS.glob(f"{prefix}-*.json"))
-    return files[-1] if files else None
+    """The newest result of a kind that carries its provenance (older files may not)."""
+    for path in sorted(RESULTS.glob(f"{prefix}-*.json"), reverse=True):
+        data = json.loads(path.read_text())
+        if isinstance(data, dict) and "command" in data:
+            return path
+    return None
 
 
 def provenance(data: dict, path: Path) -> str:
