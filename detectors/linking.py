@@ -45,6 +45,7 @@ DEFAULT_POLICIES = {
 # GENERIC_STRONG_SHARE of them ever repeat it, it stops linking, fresh accounts counted too.
 GENERIC_MIN_MEMBERS = 50
 GENERIC_STRONG_SHARE = 0.1
+_NO_WEAK: frozenset = frozenset()
 
 
 @dataclass(slots=True)
@@ -54,7 +55,9 @@ class _Key:
     count: int = 0
     established: int = 0  # members that were not young accounts when they joined
     last_ts: float = 0.0  # the latest join (event time)
-    weak: set[str] = field(default_factory=set)  # members that only sent it in passing (templates)
+    # Members that only sent it in passing (templates); a shared empty frozenset until the first,
+    # since most keys are never shared (a set each would cost ~200 bytes per key).
+    weak: set[str] | frozenset = _NO_WEAK
     anchor: str | None = None  # the first member holding it strongly: every link is a star edge to it
     weak_linked: bool = False  # its in-passing members are linked too (enough members run it)
 
@@ -179,7 +182,10 @@ class LinkGraph:
             key.count += 1
             key.established += not young
             if not strong:
-                key.weak.add(account)
+                if key.weak:
+                    key.weak.add(account)
+                else:
+                    key.weak = {account}
             if key.established > self.policies[kind].cap(self.n_accounts) or key.count > self.max_cluster_size() \
                     or self._generic(key):
                 self._make_popular(key_name, key)
@@ -296,7 +302,7 @@ class LinkGraph:
     def _make_popular(self, key_name: str, key: _Key) -> None:
         members = key.members or []
         key.members = None
-        key.weak = set()
+        key.weak = _NO_WEAK
         for account in members:
             keys = self.account_keys.get(account)
             if keys and key_name in keys:
@@ -346,7 +352,8 @@ class LinkGraph:
                 key = self.keys.get(key_name)
                 if key is not None and key.members is not None and account in key.members:
                     key.members.remove(account)
-                    key.weak.discard(account)
+                    if account in key.weak:
+                        key.weak.discard(account)
                     if key.anchor in gone_set:
                         key.anchor = next((m for m in key.members if m not in key.weak and m not in gone_set), None)
         for root in roots:
