@@ -87,8 +87,8 @@ def render() -> str:
     if exam:
         parts.append(worlds_section(
             "The final exam world",
-            "Written after the last detector change by a helper that saw only the contract and the threat brief, "
-            "and run once; reported as it came.", exam))
+            "Held back: written by a helper that saw only the contract and the threat brief, never read or run "
+            "while the detectors were developed, then run once; reported as it came.", exam))
     detection = newest("detection")
     if detection:
         parts.append(detection_section(detection))
