@@ -117,8 +117,8 @@ class ClusterVerdict:
 
 
 GROUP_CAP = 16  # members beyond which a group's mean counts as no surer (see ClusterScorer._effect)
-VOLUME_FULL = 100.0
-CRITICAL_VOLUME = 0.5  # log scale of VOLUME_FULL: ten typical accounts' daily output  # a group harvesting this many typical accounts' daily output counts in full
+VOLUME_FULL = 100.0  # a group harvesting this many typical accounts' daily output counts in full
+CRITICAL_VOLUME = 0.5  # log scale of VOLUME_FULL: ten typical accounts' daily output
 # Repetition is measured against an account's last 8 prompts: before 8 events it is not yet
 # defined, and the population's reference for it takes accounts from then on.
 REPETITION_DEFINED = 8
@@ -240,8 +240,8 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
             if len(tooling_owners[k]) > 2:
                 shared_template += 1
                 break
-    # Density of the accounts x templates block (FRAUDAR's measure): one operator's task pool
-    # spreads many templates over each account; a product's users each send one or two.
+    # Density of the accounts x templates block (FRAUDAR's measure), reported in evidence for
+    # analysts; not scored (on the independent worlds it did not tell fleets from plugins' users).
     f["templates_per_account"] = sum([len(held) for held in held_templates]) / n
     f["cross_owner_card_share"] = shared_card / n
     # Distinct cards each paying for three or more unrelated owners: one is a family's or a

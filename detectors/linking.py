@@ -70,6 +70,12 @@ class _Component:
     born_ts: float = 0.0
 
 
+def _reanchor(key: _Key, gone: set[str]) -> None:
+    """A key whose anchor is gone takes its first remaining strong holder (or none) instead."""
+    if key.anchor in gone:
+        key.anchor = next((m for m in key.members if m not in key.weak and m not in gone), None)
+
+
 def _bands(simhash: int) -> list[tuple[int, int]]:
     """The LSH keys of a SimHash: (band index, 16-bit band value) for each of the four bands."""
     return [(i, (simhash >> (16 * i)) & 0xFFFF) for i in range(BANDS)]
@@ -232,34 +238,55 @@ class LinkGraph:
         >>> LinkGraph._generic(k), LinkGraph._generic(_Key("tpl", k.members, count=60, weak=set(k.members[:30])))
         (True, False)
         """
-        n = len(key.members)
-        return n >= GENERIC_MIN_MEMBERS and n - len(key.weak) < GENERIC_STRONG_SHARE * n
+        return len(key.members) >= GENERIC_MIN_MEMBERS and not LinkGraph._runs(key)
 
-    def link_strength(self, account: str) -> tuple[int, int]:
-        """(strong, weak) links of `account` that join it to another account. Strong: a key it
-        repeats, pays with or runs as a system prompt, or a template it sent in passing that most
-        of its holders run (a tool, not a phrase). Weak: a template it sent in passing that fewer
-        than half of its holders run."""
-        strong = weak = 0
-        for key_name in self.account_keys.get(account, ()):
-            key = self.keys.get(key_name)
-            if key is None or key.members is None or len(key.members) < 2:
-                continue
-            if account in key.weak and 2 * len(key.weak) > len(key.members):
-                weak += 1
-            else:
-                strong += 1
-        return strong, weak
+    def _shared(self, key_name: str) -> _Key | None:
+        """The key, while it still joins its holders (not popular, two members or more)."""
+        key = self.keys.get(key_name)
+        return key if key is not None and key.members is not None and len(key.members) > 1 else None
+
+    def membership(self, members: list[str]) -> tuple[list[str], dict[str, int]]:
+        """The members that carry a cluster's evidence (its core), and how many of them each link
+        kind ties in, in one pass over their keys. A link is strong when the account pays with
+        the card, runs the system prompt, repeats the template, or sent in passing a template most
+        of its holders run (a tool, not a phrase); weak when most holders only sent it in passing.
+        The core is the members with a strong link or two weak ones; the rest (tied in by a single
+        prompt sent in passing) are its periphery."""
+        core: list[str] = []
+        kinds: dict[str, int] = {}
+        for account in members:
+            strong = weak = 0
+            held: set[str] = set()
+            for key_name in self.account_keys.get(account, ()):
+                key = self._shared(key_name)
+                if key is None:
+                    continue
+                held.add(key.kind)
+                if account in key.weak and 2 * len(key.weak) > len(key.members):
+                    weak += 1
+                else:
+                    strong += 1
+            if strong or weak >= 2:
+                core.append(account)
+                for kind in held:
+                    kinds[kind] = kinds.get(kind, 0) + 1
+        return core, kinds
 
     def core(self, members: list[str]) -> list[str]:
-        """The members that carry a cluster's evidence: one strong link, or two weak ones. The
-        rest (tied in by a single prompt sent in passing) are its periphery."""
-        out = []
-        for account in members:
-            strong, weak = self.link_strength(account)
-            if strong or weak >= 2:
-                out.append(account)
-        return out
+        """The core alone (see `membership`)."""
+        return self.membership(members)[0]
+
+    def link_strength(self, account: str) -> tuple[int, int]:
+        """(strong, weak) links of `account` that join it to another account (see `membership`)."""
+        strong = weak = 0
+        for key_name in self.account_keys.get(account, ()):
+            key = self._shared(key_name)
+            if key is not None:
+                if account in key.weak and 2 * len(key.weak) > len(key.members):
+                    weak += 1
+                else:
+                    strong += 1
+        return strong, weak
 
     # -- union-find -----------------------------------------------------------------
     def _add(self, account: str, ts: float) -> None:
@@ -354,8 +381,7 @@ class LinkGraph:
                     key.members.remove(account)
                     if account in key.weak:
                         key.weak.discard(account)
-                    if key.anchor in gone_set:
-                        key.anchor = next((m for m in key.members if m not in key.weak and m not in gone_set), None)
+                    _reanchor(key, gone_set)
         for root in roots:
             old = self.components[root]
             for account in old.members:
@@ -376,8 +402,7 @@ class LinkGraph:
             if members and not gone_set.isdisjoint(members):
                 key.members = members = [a for a in members if a not in gone_set]  # one-member keys
                 key.weak -= gone_set
-                if key.anchor in gone_set:
-                    key.anchor = next((m for m in members if m not in key.weak), None)
+                _reanchor(key, gone_set)
             if not members:
                 stale.append((key_name, key.kind))
         for key_name, kind in stale:
@@ -394,11 +419,7 @@ class LinkGraph:
 
     def _linking(self, account: str) -> bool:
         """Whether one of the account's keys still links it to another account."""
-        for key_name in self.account_keys.get(account, ()):
-            key = self.keys.get(key_name)
-            if key is not None and key.members is not None and len(key.members) > 1:
-                return True
-        return False
+        return any(self._shared(key_name) is not None for key_name in self.account_keys.get(account, ()))
 
     def _drop_template(self, rep: int) -> None:
         for band in _bands(rep):

@@ -287,19 +287,10 @@ class ClusterStage:
                 del table[cid]
         return gone
 
-    def _membership(self, members: list[str], core: list[str]) -> dict:
+    @staticmethod
+    def _membership(members: list[str], core: list[str], kinds: dict[str, int]) -> dict:
         """Evidence for an analyst: how much of the linked group carries the evidence (the core,
         which the alert names) and which link kinds tie the core together."""
-        kinds: dict[str, int] = {}
-        graph = self.graph
-        for account in core:
-            held = set()
-            for key_name in graph.account_keys.get(account, ()):
-                key = graph.keys.get(key_name)
-                if key is not None and key.members is not None and len(key.members) > 1:
-                    held.add(key.kind)
-            for kind in held:
-                kinds[kind] = kinds.get(kind, 0) + 1
         return {"linked_accounts": len(members), "core_accounts": len(core),
                 "core_share": round(len(core) / len(members), 3) if members else 0.0,
                 "periphery_accounts": len(members) - len(core),
@@ -322,10 +313,10 @@ class ClusterStage:
             interval = self.score_interval_s * max(1.0, len(comp.members) / 200.0)
             verdict = self.verdicts.get(cid)
             if verdict is None or ts - self.last_scored.get(cid, -1e18) >= interval:
-                core = self.graph.core(comp.members)
+                core, kinds = self.graph.membership(comp.members)
                 members = [self.members[a] for a in core if a in self.members]
                 verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys)
-                verdict.evidence.update(self._membership(comp.members, core))
+                verdict.evidence.update(self._membership(comp.members, core, kinds))
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts
                 if self.observer is not None:

@@ -128,19 +128,19 @@ def evaluate(alerts: Iterable[dict], truth: dict, min_severity: str = "warning")
     result.benign_fp_rate = result.benign_flagged / result.benign_accounts if result.benign_accounts else 0.0
     result.precision = (result.true_positive_accounts / result.flagged_accounts) if flagged_at else None
     result.campaign_accounts = len(owner)
+    campaign_shares = []
     for alert_id in sorted(cluster_ids & alert_accounts.keys()):
         named = alert_accounts[alert_id]
         if named:
-            counts = defaultdict(int)
+            counts = defaultdict(int)  # campaign (None: benign) -> accounts named
             for account in named:
                 counts[owner.get(account)] += 1
             main = max((n for cid, n in counts.items() if cid is not None), default=0)
             result.cluster_alert_shares[alert_id] = round(main / len(named), 4)
-    if result.cluster_alert_shares:
+            campaign_shares.append(1.0 - counts[None] / len(named))
+    if campaign_shares:
         result.cluster_alert_share_min = min(result.cluster_alert_shares.values())
-        result.cluster_alert_campaign_share_min = round(min(
-            sum(1 for a in alert_accounts[aid] if a in owner) / len(alert_accounts[aid])
-            for aid in result.cluster_alert_shares), 4)
+        result.cluster_alert_campaign_share_min = round(min(campaign_shares), 4)
     result.recall = result.true_positive_accounts / len(owner) if owner else 0.0
     return result
 
