@@ -1,19 +1,23 @@
-"""Live pipeline throughput and latency, side by side with a bare aiokafka consume+decode loop.
+"""Live pipeline throughput and latency, side by side with a bare aiokafka consume+decode loop
+and `hydrawatch replay`.
 
 Run:  .venv/bin/python bench/bench_pipeline.py [--events 420000] [--trials 3] [--json out.json]
 
 On one broker (started here on 127.0.0.1:29092, run directory .hydrawatch/bench):
-1. Throughput, alternating per trial on a fresh topic holding the same events (the `default`
-   scenario's first 8 simulated hours): (a) a bare aiokafka consumer that decodes every record
+1. Throughput, per trial on a fresh topic holding the same events (the `default` scenario's first
+   8 simulated hours), one after another: (a) a bare aiokafka consumer that decodes every record
    (`streams.decoder.decode_message`) and does nothing else; (b) one `hydrawatch worker` doing
-   everything (state table, changelogs, internal topic, cluster stage, alerts), timed from its
-   first processed event to its last, read from its own /metrics. Ratio = (b) / (a) per trial.
-2. Latency at fixed offered loads (default 5,000 then 2,000 events/s, 40 s each): records are produced in
-   20 ms ticks, stamped at creation; the worker's `hydrawatch_decision_latency_seconds` histogram
-   gives event -> cluster-stage decision latency percentiles (interpolated like
-   histogram_quantile). Also the /metrics series count.
-3. For scale, Faust's own ceiling in the same trials: an agent that does nothing but count
-   (bench/faust_noop.py) on the same topic.
+   everything (state tables and changelogs, internal topic, cluster stage, alerts), timed from
+   its first processed event until the account stage has processed the last and the cluster
+   stage has applied everything they sent (read from its own /metrics); (c) a Faust agent that
+   does nothing but count (bench/faust_noop.py), Faust's own per-message ceiling; (d)
+   `hydrawatch replay` of the same events from a file. Ratios (b)/(a) and (b)/(d) per trial,
+   and the bytes written to the changelogs per input event.
+2. Latency at a fixed offered load (default: 80% of the median rate (b) measured in step 1),
+   40 s: records are produced through kcat in 20 ms ticks, stamped by Kafka as kcat sends them
+   (a Python producer at that rate took CPU the worker needs on this 2-core machine); the worker's
+   `hydrawatch_decision_latency_seconds` histogram gives event -> cluster-stage decision latency
+   percentiles (interpolated like histogram_quantile). Also the /metrics series count.
 Medians are reported; this machine is noisy.
 """
 
@@ -69,7 +73,7 @@ def worker_env(tag: str) -> dict[str, str]:
     env.update(HYDRAWATCH_KAFKA_BOOTSTRAP=BROKER.kafka_bootstrap, HYDRAWATCH_APP_ID=f"bench-{tag}",
                HYDRAWATCH_INPUT_TOPIC=f"bench-in-{tag}", HYDRAWATCH_DLQ_TOPIC=f"bench-dlq-{tag}",
                HYDRAWATCH_ALERTS_TOPIC=f"bench-alerts-{tag}", HYDRAWATCH_CLUSTER_TOPIC=f"bench-cluster-{tag}",
-               HYDRAWATCH_HOME=str(HOME / "runs" / tag), HYDRAWATCH_GAUGE_INTERVAL_S="1")
+               HYDRAWATCH_HOME=str(HOME / "runs" / tag), HYDRAWATCH_GAUGE_INTERVAL_S="0.25")
     return env
 
 
@@ -77,6 +81,23 @@ def new_topics(tag: str) -> Settings:
     settings = Settings.from_env(worker_env(tag))
     kafka_local.create_topics(settings)
     return settings
+
+
+def latency_hours(rate: float, seconds: float) -> int:
+    """Simulated hours of `default` holding at least `rate * seconds` events (~52k per hour)."""
+    return min(36, max(8, int(rate * seconds / 45_000) + 2))
+
+
+def sliced(path: Path, n: int) -> Path:
+    """The first `n` events of `path` as a file of their own (what the topic holds)."""
+    out = path.with_name(f"{path.stem}-{n}.jsonl")
+    if not out.exists():
+        with open(path, "rb") as src, open(out, "wb") as dst:
+            for i, line in enumerate(src):
+                if i >= n:
+                    break
+                dst.write(line)
+    return out
 
 
 def metrics(port: int) -> dict[str, float]:
@@ -160,9 +181,14 @@ def faust_noop_consume(topic: str, n: int) -> float:
 
 
 def pipeline_consume(tag: str, n: int) -> tuple[float, dict, int]:
+    """Seconds for one worker to take `n` events through the whole pipeline: from its first
+    processed event until the account stage has processed all `n` and the cluster stage has
+    applied every internal record they produced (its consumer lag, refreshed every 0.25 s, is 0)."""
     worker = Worker(tag)
+    cluster_lag = f"hydrawatch_consumer_lag_messages{{partition=0,topic=bench-cluster-{tag}}}"
     try:
         first = None
+        accounts_done = None
         deadline = time.monotonic() + 900
         while time.monotonic() < deadline:
             m = metrics(worker.port)
@@ -170,48 +196,52 @@ def pipeline_consume(tag: str, n: int) -> tuple[float, dict, int]:
             now = time.perf_counter()
             if first is None and done > 0:
                 first = (now, done)
-            if done >= n:
-                break
-            time.sleep(0.1)
+            if accounts_done is None and done >= n:
+                accounts_done = now
+            elif accounts_done is not None and m.get(cluster_lag) == 0 and now - accounts_done > 0.3:
+                break  # a gauge refresh after the last input event saw the cluster stage caught up
+            time.sleep(0.05)
         else:
             raise RuntimeError("pipeline did not finish")
         # The first poll saw `first[1]` events already done: count only what followed it.
-        seconds = now - first[0]
-        return seconds * n / max(1.0, n - first[1]), m, worker.peak_rss_bytes()
+        seconds = (accounts_done - first[0]) * n / max(1.0, n - first[1]) + (now - accounts_done)
+        return seconds, m, worker.peak_rss_bytes()
     finally:
         worker.stop()
 
 
-async def paced_produce(topic: str, source, rate: float, seconds: float) -> int:
-    """Produce at `rate` events/s in 20 ms ticks (one record batch per partition per tick)."""
-    from aiokafka import AIOKafkaProducer
-    from aiokafka.partitioner import murmur2
+def replay_rate(path: Path) -> float:
+    """`hydrawatch replay` over the same events, events/s as it reports them."""
+    run = subprocess.run([sys.executable, "-m", "streams.cli", "replay", "--input", str(path), "--alerts-out",
+                          os.devnull], cwd=REPO, capture_output=True, text=True, check=True)
+    return float(run.stderr.split("events/s")[0].rsplit("(", 1)[1].replace(",", ""))
 
-    producer = AIOKafkaProducer(bootstrap_servers=BROKER.kafka_bootstrap, acks=1, linger_ms=0)
-    await producer.start()
+
+def paced_kcat(topic: str, source, rate: float, seconds: float) -> int:
+    """Produce at `rate` events/s through kcat (librdkafka, the Java client's murmur2
+    partitioner): this process writes `key<TAB>value` lines to its stdin in 20 ms ticks, so the
+    load generator takes little of the CPU the worker and broker share. Kafka stamps each record
+    when kcat hands it over: the latency measured starts there."""
+    proc = subprocess.Popen(["kcat", "-P", "-b", BROKER.kafka_bootstrap, "-t", topic, "-K", "\t",
+                             "-X", "topic.partitioner=murmur2_random", "-X", "linger.ms=5"],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    tick, sent, started = 0.02, 0, time.monotonic()
     try:
-        partitions = sorted(await producer.partitions_for(topic))
-        tick, sent, started = 0.02, 0, time.monotonic()
-        pending: list = []
         while time.monotonic() - started < seconds:
             due = int((time.monotonic() - started + tick) * rate) - sent
-            batches: dict[int, object] = {}
+            chunk = []
             for _ in range(max(0, due)):
                 key, value = next(source)
-                p = partitions[(murmur2(key) & 0x7FFFFFFF) % len(partitions)]
-                batch = batches.get(p) or batches.setdefault(p, producer.create_batch())
-                if batch.append(key=key, value=value, timestamp=None) is None:  # full: ship it
-                    pending.append(await producer.send_batch(batches.pop(p), topic, partition=p))
-                    batch = batches[p] = producer.create_batch()
-                    batch.append(key=key, value=value, timestamp=None)
-                sent += 1
-            for p, batch in batches.items():
-                pending.append(await producer.send_batch(batch, topic, partition=p))
-            await asyncio.sleep(max(0.0, started + (sent / rate) - time.monotonic()))
-        await asyncio.gather(*pending)
-        return sent
+                chunk.append(key + b"\t" + value + b"\n")
+            proc.stdin.write(b"".join(chunk))
+            proc.stdin.flush()
+            sent += len(chunk)
+            time.sleep(max(0.0, started + (sent / rate) - time.monotonic()))
     finally:
-        await producer.stop()
+        proc.stdin.close()
+        if proc.wait(120) != 0:
+            raise RuntimeError(f"kcat failed: {proc.stderr.read()[-2000:]!r}")
+    return sent
 
 
 def histogram_quantile(q: float, m: dict[str, float], name: str) -> float:
@@ -235,7 +265,7 @@ def latency_run(path: Path, rate: float, seconds: float) -> dict:
     try:
         wait_for(lambda: f'topic="{settings.input_topic}"' in urllib.request.urlopen(
             f"http://127.0.0.1:{worker.port}/metrics").read().decode(), 120, "partitions assigned")
-        sent = asyncio.run(paced_produce(settings.input_topic, pairs(path, 10**9), rate, seconds))
+        sent = paced_kcat(settings.input_topic, pairs(path, 10**9), rate, seconds)
         produced_at = time.monotonic()
         wait_for(lambda: processed(metrics(worker.port)) >= sent, 1200, "the worker to catch up")
         drain_s = time.monotonic() - produced_at
@@ -243,6 +273,7 @@ def latency_run(path: Path, rate: float, seconds: float) -> dict:
         m = metrics(worker.port)
         name = "hydrawatch_decision_latency_seconds"
         return {"offered_events_per_s": rate, "seconds": seconds, "events": sent,
+                "at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
                 "drain_after_produce_s": round(drain_s, 1),
                 "decisions": m.get(name + "_count"),
                 "p50_s": round(histogram_quantile(0.5, m, name), 3),
@@ -260,10 +291,24 @@ def main() -> None:
     parser.add_argument("--events", type=int, default=420_000)
     parser.add_argument("--trials", type=int, default=3)
     parser.add_argument("--rate", type=float, action="append",
-                        help="Offered load(s) for the latency runs, events/s (default: 5000 and 2000).")
+                        help="Offered load(s) for the latency runs, events/s (default: --latency-share of the "
+                             "measured median pipeline rate).")
+    parser.add_argument("--latency-share", type=float, default=0.8)
     parser.add_argument("--latency-seconds", type=float, default=40.0)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--add-latency", type=Path, metavar="RESULT.json",
+                        help="Only run the latency step again, at --latency-share of RESULT.json's median rate, "
+                             "and append it to that file's latency runs.")
     args = parser.parse_args()
+    if args.add_latency:
+        kafka_local.up(BROKER)
+        data = json.loads(args.add_latency.read_text())
+        rate = round(args.latency_share * data["median_pipeline_events_per_s"])
+        run = latency_run(events_file(latency_hours(rate, args.latency_seconds)), rate, args.latency_seconds)
+        data["latency"].append(run)
+        print(json.dumps(run, indent=2))
+        args.add_latency.write_text(json.dumps(data, indent=2))
+        return
 
     kafka_local.up(BROKER)
     path = events_file(8)
@@ -275,9 +320,16 @@ def main() -> None:
         bare_s = asyncio.run(bare_consume(settings.input_topic, settings.partitions, n))
         pipe_s, m, rss = pipeline_consume(tag, n)
         noop = faust_noop_consume(settings.input_topic, n)
+        replay = replay_rate(sliced(path, n))
+        written = {table: m.get(f"hydrawatch_state_written_bytes_total{{table={table}}}", 0.0)
+                   for table in ("account-state", "partition-state")}
         row = {"events": n, "bare_events_per_s": round(n / bare_s), "pipeline_events_per_s": round(n / pipe_s),
-               "faust_noop_events_per_s": round(noop), "ratio": round(bare_s / pipe_s, 3),
+               "replay_events_per_s": round(replay), "faust_noop_events_per_s": round(noop),
+               "ratio": round(bare_s / pipe_s, 3), "ratio_to_replay": round(n / pipe_s / replay, 3),
                "ratio_to_faust_noop": round(n / pipe_s / noop, 3),
+               "state_bytes_per_event": round(sum(written.values()) / n, 1),
+               "state_writes_per_event": round(m.get("hydrawatch_state_writes_total{table=account-state}", 0.0) / n, 4),
+               "alerts": int(sum(v for k, v in m.items() if k.startswith("hydrawatch_alerts_total{"))),
                "worker_peak_rss_bytes": rss, "series": int(m["_series"])}
         trials.append(row)
         print(json.dumps(row), flush=True)
@@ -286,12 +338,18 @@ def main() -> None:
         "median_bare_events_per_s": statistics.median(t["bare_events_per_s"] for t in trials),
         "median_pipeline_events_per_s": statistics.median(t["pipeline_events_per_s"] for t in trials),
         "median_ratio": statistics.median(t["ratio"] for t in trials),
+        "median_replay_events_per_s": statistics.median(t["replay_events_per_s"] for t in trials),
+        "median_ratio_to_replay": statistics.median(t["ratio_to_replay"] for t in trials),
+        "median_state_bytes_per_event": statistics.median(t["state_bytes_per_event"] for t in trials),
         "median_faust_noop_events_per_s": statistics.median(t["faust_noop_events_per_s"] for t in trials),
         "median_ratio_to_faust_noop": statistics.median(t["ratio_to_faust_noop"] for t in trials),
     }
+    rates = args.rate or ([round(args.latency_share * summary["median_pipeline_events_per_s"])] if trials else [2000.0])
     summary.update(
-        latency=[latency_run(path, rate, args.latency_seconds) for rate in args.rate or (5000.0, 2000.0)],
-        machine=f"{os.cpu_count()} cores", command=" ".join(["bench/bench_pipeline.py", *sys.argv[1:]]),
+        latency=[latency_run(events_file(latency_hours(rate, args.latency_seconds)), rate, args.latency_seconds)
+                 for rate in rates],
+        machine=f"{os.cpu_count()} cores", date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        command=" ".join(["bench/bench_pipeline.py", *sys.argv[1:]]),
     )
     print(json.dumps(summary, indent=2))
     if args.json:

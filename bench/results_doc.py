@@ -74,6 +74,51 @@ def detection_section(path: Path) -> str:
     return "\n".join(lines)
 
 
+def pipeline_section(path: Path) -> str:
+    data = json.loads(path.read_text())
+    lines = ["## Streaming speed, one worker", "",
+             "The `default` scenario's first 8 simulated hours already on the input topic; per trial, one after "
+             "another: a bare aiokafka consume+decode loop, one `hydrawatch worker` (timed until the cluster stage "
+             "has applied everything), Faust's own ceiling (an agent that only counts), and `hydrawatch replay` of "
+             "the same events.", "",
+             "| trial | worker events/s | bare loop | ratio | replay | ratio to replay | Faust no-op | "
+             "changelog bytes per event | worker peak RSS |", "|---|---|---|---|---|---|---|---|---|"]
+    for i, t in enumerate(data["throughput_trials"], start=1):
+        lines.append(f"| {i} | {t['pipeline_events_per_s']:,} | {t['bare_events_per_s']:,} | {t['ratio']:.2f} | "
+                     f"{t['replay_events_per_s']:,} | {t['ratio_to_replay']:.2f} | {t['faust_noop_events_per_s']:,} | "
+                     f"{t['state_bytes_per_event']:.1f} | {t['worker_peak_rss_bytes'] / 2**20:.0f} MiB |")
+    lines.append(f"| **median** | **{data['median_pipeline_events_per_s']:,}** | {data['median_bare_events_per_s']:,} "
+                 f"| {data['median_ratio']:.2f} | {data['median_replay_events_per_s']:,} | "
+                 f"**{data['median_ratio_to_replay']:.2f}** | {data['median_faust_noop_events_per_s']:,} | "
+                 f"{data['median_state_bytes_per_event']:.1f} | |")
+    lines += ["", "Event to cluster-stage decision latency at a fixed offered load:", "",
+              "| run | offered events/s | events | p50 | p90 | p99 | within 1 s | backlog drained after |",
+              "|---|---|---|---|---|---|---|---|"]
+    for run in data["latency"]:
+        lines.append(f"| {run.get('at', data['date'])} | {run['offered_events_per_s']:,.0f} | {run['events']:,} | "
+                     f"{run['p50_s']} s | {run['p90_s']} s | **{run['p99_s']} s** | {run['share_within_1s']:.1%} | "
+                     f"{run['drain_after_produce_s']} s |")
+    lines += ["", provenance(data, path), ""]
+    return "\n".join(lines)
+
+
+def stages_section(path: Path) -> str:
+    data = json.loads(path.read_text())
+    stages = data["median_us_per_event"]
+    lines = ["## Where a worker's time goes", "",
+             f"Each step of the worker's own classes timed on its own, per input event (median of {len(data['runs'])} "
+             f"runs, fetched batches of {data['batch']} records, a state flush every {data['flush_events']:,} events).",
+             "", "| step | µs per input event |", "|---|---|"]
+    lines += [f"| {stage} | {us:.2f} |" for stage, us in stages.items()]
+    lines += [f"| **sum** | **{data['total_us_per_event']:.2f}** ({data['implied_events_per_s']:,} events/s) |", "",
+              f"Internal-topic records per input event: {data['records_per_event']}; cluster-stage items (link "
+              f"observations, account summaries) per input event: {data['items_per_event']}; bytes written to the "
+              f"account-state changelog per input event: {data['state_bytes_per_event']}. The one-partition cluster "
+              f"stage, given a process of its own, takes **{data['cluster_stage_ceiling_events_per_s']:,} input events/s** "
+              f"(1 / (cluster stage + consuming the internal topic)).", "", provenance(data, path), ""]
+    return "\n".join(lines)
+
+
 def render() -> str:
     parts = [HEADER]
     worlds = newest("worlds")
@@ -92,6 +137,12 @@ def render() -> str:
     detection = newest("detection")
     if detection:
         parts.append(detection_section(detection))
+    pipeline = newest("pipeline")
+    if pipeline:
+        parts.append(pipeline_section(pipeline))
+    stages = newest("stages")
+    if stages:
+        parts.append(stages_section(stages))
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -7,11 +7,17 @@ stale series are removed. No IPs or payment fingerprints, ever. Catalog: docs/me
 
 from __future__ import annotations
 
-from typing import Iterable
+from bisect import bisect_left
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
+from detectors.features import DAY_S, AccountSummary
 from streams.decoder import REJECTION_CODES, Rejection
+from streams.kafka_local import CHANGELOG_TABLES
+
+if TYPE_CHECKING:
+    from streams.runtimes import ClusterRuntime
 
 LATENCY_BUCKETS = (0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
 DECISION_BUCKETS = (0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0)
@@ -20,6 +26,33 @@ SCORE_BUCKETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999,
 SCOPES = ("account", "cluster")
 SEVERITIES = ("warning", "critical")
 TOP_K = 10
+
+
+def observe_many(histogram: Histogram, values: Sequence[float]) -> None:
+    """`histogram.observe(v)` for every v in `values`, with one update per bucket.
+
+    prometheus-client has no bulk observe, and a call per input event (its lock, its linear
+    bucket search) took ~8% of a worker (py-spy). The one workaround for prometheus-client: it
+    writes the histogram's own bucket and sum counters (`_upper_bounds`, `_buckets`, `_sum`),
+    exactly as `observe` does (tests/unit/streams/test_metrics.py compares the two).
+
+    >>> from prometheus_client import CollectorRegistry
+    >>> h = Histogram("x_seconds", "x", buckets=(1.0, 5.0), registry=CollectorRegistry())
+    >>> observe_many(h, [0.5, 1.0, 3.0, 9.0])
+    >>> [(s.labels.get("le"), s.value) for s in h.collect()[0].samples if s.name == "x_seconds_bucket"]
+    [('1.0', 2.0), ('5.0', 3.0), ('+Inf', 4.0)]
+    """
+    if not values:
+        return
+    bounds = histogram._upper_bounds
+    counts = [0] * len(bounds)
+    for value in values:
+        counts[bisect_left(bounds, value)] += 1
+    buckets = histogram._buckets
+    for i, n in enumerate(counts):
+        if n:
+            buckets[i].inc(n)
+    histogram._sum.inc(sum(values))
 
 
 class TopK:
@@ -102,9 +135,12 @@ class PipelineMetrics:
         self.recommits = Counter("hydrawatch_offset_recommits",
                                  "Input partition offsets the worker committed itself because Faust lost or stalled the commit.",
                                  registry=r)
-        self.reordered = Counter("hydrawatch_input_reordered_messages",
-                                 "Messages (input, internal topic) Faust delivered ahead of a predecessor, held until the gap filled.",
-                                 registry=r)
+        self.state_writes = Counter("hydrawatch_state_writes",
+                                    "Keys written (or deleted) to each table's store and changelog, by table.",
+                                    ["table"], registry=r)
+        self.state_written_bytes = Counter("hydrawatch_state_written_bytes",
+                                           "Key and value bytes sent to each table's changelog, by table.",
+                                           ["table"], registry=r)
         self.sequencer_late = Counter("hydrawatch_sequencer_late_messages",
                                       "Cluster-stage inputs that arrived behind the watermark (idle partition woke).",
                                       registry=r)
@@ -142,11 +178,21 @@ class PipelineMetrics:
         self.clusters_tracked.set(0)
         for stage in ("account-stage", "cluster-stage"):
             self.accounts_expired.labels(stage)
+        for table in CHANGELOG_TABLES:
+            self.state_writes.labels(table)
+            self.state_written_bytes.labels(table)
         self._accepted = self.events.labels("accepted")
         self._rejected = self.events.labels("rejected")
         self._duplicate = self.events.labels("duplicate")
         self.account_score = self.anomaly_score.labels("account")
         self.cluster_score = self.anomaly_score.labels("cluster")
+
+    def event_lags(self, seconds: Sequence[float]) -> None:
+        """One `event_lag` observation per event of a batch."""
+        observe_many(self.event_lag, seconds)
+
+    def decision_latencies(self, seconds: Sequence[float]) -> None:
+        observe_many(self.decision_latency, seconds)
 
     def accepted(self, n: int = 1) -> None:
         self._accepted.inc(n)
@@ -158,3 +204,59 @@ class PipelineMetrics:
         self._rejected.inc()
         self.decode_errors.labels(rejection.code).inc()
         self.dead_letters.inc()
+
+
+class MetricsObserver:
+    """Feeds scores from the cluster stage into Prometheus (see `ClusterStage.observer`)."""
+
+    def __init__(self, metrics: PipelineMetrics) -> None:
+        self.metrics = metrics
+        self.top_accounts: dict[str, float] = {}
+
+    def account_scored(self, previous: AccountSummary | None, s: AccountSummary, score: float,
+                       flagged: bool) -> None:
+        self.metrics.account_score.observe(score)
+        if flagged:
+            before = previous.n_events if previous is not None else 0
+            tokens = max(0, s.n_events - before) * s.output_per_request
+            self.metrics.harvested.labels("account").inc(tokens)
+        top = self.top_accounts
+        if score > 0.99 or len(top) < 10:
+            top[s.account_id] = score
+            if len(top) > 100:
+                for account, _ in sorted(top.items(), key=lambda kv: kv[1])[:50]:
+                    del top[account]
+
+    def cluster_scored(self, cid: str, verdict: Any, members: list[AccountSummary], ts: float) -> None:
+        self.metrics.cluster_score.observe(verdict.score)
+
+
+def publish_cluster_gauges(metrics: PipelineMetrics, observer: MetricsObserver, cluster: "ClusterRuntime") -> None:
+    """Clusters tracked, open incidents, the top-10 clusters and accounts (stale series removed)."""
+    stage = cluster.stage
+    graph = stage.graph
+    now = stage.watermark
+    live = {c.cluster_id: c for c in graph.clusters(stage.scorer.min_size)}
+    metrics.clusters_tracked.set(len(live))
+    metrics.cluster_stage_accounts.set(len(stage.members))
+    metrics.expiry_event_time.labels("cluster-stage").set(max(0.0, stage.expired_through))
+    metrics.accounts_expired.labels("cluster-stage").inc(stage.expired_accounts - cluster.expired_counted)
+    cluster.expired_counted = stage.expired_accounts
+    metrics.sequencer_pending.set(cluster.sequencer.pending)
+    for scope, incidents in (("cluster", stage.incidents), ("account", stage.account_incidents)):
+        counts = {"warning": 0, "critical": 0}
+        for inc in incidents.incidents.values():
+            if inc.open:
+                counts[inc.severity] += 1
+        for severity, n in counts.items():
+            metrics.alerts_firing.labels(scope, severity).set(n)
+    rows = []
+    scored = [(cid, v) for cid, v in stage.verdicts.items() if cid in live]
+    for cid, verdict in sorted(scored, key=lambda kv: (-kv[1].score, kv[0]))[:10]:
+        members = [stage.members[a] for a in live[cid].members if a in stage.members]
+        tokens = sum(m.output_per_request * m.rate_1d for m in members)
+        new = sum(1 for m in members if now - m.first_ts < DAY_S)
+        rows.append((cid, (verdict.score, len(members), tokens, new / len(members) if members else 0.0)))
+    metrics.top_clusters.show(rows)
+    top = sorted(observer.top_accounts.items(), key=lambda kv: -kv[1])[:10]
+    metrics.top_accounts.show([(account, (score,)) for account, score in top])

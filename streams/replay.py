@@ -1,7 +1,8 @@
 """`hydrawatch replay`: the detection core over a JSONL file, in one process, without Kafka.
 
-The same decoder and the same stages as the stream (account state partitioned by Kafka's
-partitioner), so a backtest gives the answers the live pipeline gives.
+The same decoder and the same runtime classes as a worker (streams/runtimes.py; account state
+partitioned by Kafka's partitioner, cluster-stage items merged by the sequencer), so a backtest
+gives the answers the live pipeline gives.
 """
 
 from __future__ import annotations
@@ -18,9 +19,14 @@ from typing import IO, Iterator
 import click
 import orjson
 
-from detectors.stages import run
+from detectors.alerts import AlertEvent
+from detectors.partitioning import partition_for
+from detectors.stages import EXPIRE_EVERY_EVENTS
 from streams.decoder import Rejection, decode
+from streams.runtimes import AccountRuntime, ClusterRuntime
 from streams.settings import Settings
+
+BATCH = 256  # events per partition handed to the account runtime at once, as a fetch would
 
 
 @dataclass
@@ -71,6 +77,44 @@ def decoded_events(stream: IO[bytes], stats: ReplayStats, progress: bool = False
         print(file=sys.stderr)
 
 
+def run_runtimes(events: Iterator[dict], partitions: int, seed: int, settings: Settings) -> list[AlertEvent]:
+    """Decoded events through a worker's runtimes: partitioned as Kafka would, in batches of
+    BATCH per partition, states in memory (no tables)."""
+    accounts = AccountRuntime(settings.account_ttl_s, wire=False)
+    cluster = ClusterRuntime(partitions, seed=seed, account_ttl_s=settings.account_ttl_s,
+                             account_volume_margin=settings.account_volume_margin,
+                             account_critical_margin=settings.account_critical_margin)
+    alerts: list[AlertEvent] = []
+    pending: list[list] = [[] for _ in range(partitions)]
+    offsets = [0] * partitions
+    where: dict[str, int] = {}
+
+    def feed(p: int) -> None:
+        items = accounts.apply(p, pending[p], 0.0)
+        pending[p] = []
+        cluster.apply_items(p, items, alerts)
+
+    for n, event in enumerate(events):
+        account = event["account_id"]
+        p = where.get(account)
+        if p is None:
+            p = where[account] = partition_for(account.encode(), partitions)
+        batch = pending[p]
+        batch.append((offsets[p], event, None))
+        offsets[p] += 1
+        if len(batch) == BATCH:
+            feed(p)
+        if n % EXPIRE_EVERY_EVENTS == EXPIRE_EVERY_EVENTS - 1:
+            accounts.expire_in_memory()
+            if len(where) > 1_000_000:
+                where.clear()
+    for p in range(partitions):
+        if pending[p]:
+            feed(p)
+    cluster.stage.feed(cluster.sequencer.flush(), alerts)
+    return alerts
+
+
 def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: int = 0,
                 progress: bool = False, settings: Settings | None = None) -> ReplayStats:
     """Replay `path` with the detection settings the workers would read (the environment's by
@@ -81,9 +125,7 @@ def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: in
         settings = Settings.from_env()
     # 1 MiB reads: the default buffer (the file system block, 4 KiB here) costs a read(2) every ~6 events.
     with open(path, "rb", buffering=1 << 20) as stream, replay_gc():
-        alerts = run(decoded_events(stream, stats, progress), partitions=partitions, seed=seed,
-                     ttl_s=settings.account_ttl_s, account_volume_margin=settings.account_volume_margin,
-                     account_critical_margin=settings.account_critical_margin)
+        alerts = run_runtimes(decoded_events(stream, stats, progress), partitions, seed, settings)
     for alert in alerts:
         alerts_out.write(orjson.dumps(alert.to_dict()) + b"\n")
     stats.alerts = len(alerts)

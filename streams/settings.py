@@ -36,8 +36,8 @@ class Settings:
     dlq_topic: str = "api-requests-dlq"
     alerts_topic: str = "anomaly-alerts"
     cluster_topic: str = "hydrawatch-cluster-input"  # internal: account stage -> cluster stage (1 partition)
-    batch_size: int = 2000  # input events per micro-batch (stream.take_events)
-    batch_wait_s: float = 0.05  # longest wait to fill a micro-batch
+    batch_size: int = 2000  # most records one fetch hands over (each partition's share is one batch)
+    commit_interval_s: float = 2.0  # account states are written, then input offsets committed, this often
     fetch_max_wait_s: float = 0.1  # longest a fetch waits at the broker for data (Faust fixes 1.5 s)
     state_cache: int = 20000  # decoded account states kept in memory per partition (a write-through cache)
     session_timeout_s: float = 10.0  # a worker silent this long leaves the group (kill -9, crash): failover time

@@ -10,8 +10,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from detectors.clusters import ClusterVerdict
 from detectors.features import AccountSummary
-from streams.app import ClusterRuntime, MetricsObserver, publish_cluster_gauges
-from streams.metrics import TOP_K, PipelineMetrics
+from streams.metrics import TOP_K, MetricsObserver, PipelineMetrics, publish_cluster_gauges
+from streams.runtimes import ClusterRuntime
 
 UNITS = ("_seconds", "_bytes", "_messages", "_ratio", "_total", "_info", "_tracked", "_keys", "_firing",
          "_score", "_accounts", "_tokens")
@@ -87,3 +87,20 @@ def test_top_k_removes_series_that_leave_it():
     after = [labels for name, labels in series(registry) if name.startswith("hydrawatch_top_cluster_")]
     assert {labels["cluster_id"] for labels in after} == {"cl-new"}
     assert all(labels["rank"] == "1" for labels in after)
+
+
+def test_observe_many_equals_one_observe_per_value():
+    from streams.metrics import DECISION_BUCKETS, observe_many
+
+    values = [0.0, 0.01, 0.0100001, 0.3, 2.5, 7.0, 1e9, 0.049999]
+    one, many = (PipelineMetrics(CollectorRegistry()) for _ in range(2))
+    for v in values:
+        one.decision_latency.observe(v)
+    observe_many(many.decision_latency, values)
+    assert len(DECISION_BUCKETS) > 10
+
+    def samples(metrics: PipelineMetrics) -> list:
+        return [(s.name, s.labels, s.value) for s in metrics.decision_latency.collect()[0].samples
+                if not s.name.endswith("_created")]
+
+    assert samples(one) == samples(many) and samples(one)[-2][2] == len(values)  # _count

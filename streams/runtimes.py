@@ -1,0 +1,416 @@
+"""The two stages as the worker runs them, without Faust or Kafka: plain classes that the agents,
+`hydrawatch replay` and the unit tests drive alike.
+
+* `AccountRuntime`: the account stage of the input partitions one worker owns. A fetched batch
+  of records goes in; out come the cluster stage's items (stamped with the source partition,
+  offset and clock) and the records to dead-letter. Account states stay in memory, marked
+  dirty, until `flush` returns the table writes of everything processed since the previous
+  flush, each account once (the worker flushes once per commit interval, then acknowledges
+  the batches the flush covers: input offsets are committed only over written state). Each
+  stored state carries the input offset it has applied, so a redelivered record is a no-op.
+* `ClusterRuntime`: the cluster stage, fed the internal topic's records in offset order.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Protocol
+
+import orjson
+
+from detectors.features import AccountState, ModelCatalog
+from detectors.population import DEFAULT_CRITICAL_MARGIN, DEFAULT_VOLUME_MARGIN
+from detectors.sequencer import Sequencer
+from detectors.stages import AccountStage, ClusterStage, from_wire, to_wire
+from streams.decoder import Rejection, decode_message
+
+MAX_ITEMS_PER_MESSAGE = 2000  # cluster-input messages stay far below the broker's 1 MB limit
+SWEEP_EVERY_S = 60.0  # event time between two expiry sweeps of a partition's stored accounts
+SWEEP_CATCH_UP = 20  # most minutes of event time one sweep makes up for
+_OFFSET = struct.Struct("<q")
+
+
+def pack_account(offset: int, state: AccountState) -> bytes:
+    """Table value: the input offset last applied, then the state.
+
+    >>> from detectors.features import EXAMPLE
+    >>> s = AccountState.new(0.0, 86400.0); _ = s.update(EXAMPLE)
+    >>> offset, back = unpack_account(pack_account(41, s)); offset, back.n_events
+    (41, 1)
+    """
+    return _OFFSET.pack(offset) + state.to_bytes()
+
+
+def unpack_account(data: bytes) -> tuple[int, AccountState]:
+    return _OFFSET.unpack_from(data)[0], AccountState.from_bytes(data[_OFFSET.size:])
+
+
+def cluster_records(batch: dict[int, list], rewake: Iterable[int] = ()) -> list[bytes]:
+    """Cluster-stage items as internal-topic records, at most MAX_ITEMS_PER_MESSAGE items each.
+    Every record first marks the batch's partitions (and `rewake`) active, so a partition waking
+    from idle is waited for, not overtaken.
+
+    >>> [orjson.loads(r) for r in cluster_records({3: [[7, 0, 1.0, 0, ["x"]]], 5: []}, [1])]
+    [{'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
+    """
+    active = sorted({*batch, *rewake})
+    records, chunk, size = [], [], 0
+    for p in sorted(batch):
+        items = batch[p]
+        for start in range(0, len(items), MAX_ITEMS_PER_MESSAGE):
+            part = items[start:start + MAX_ITEMS_PER_MESSAGE]
+            if size + len(part) > MAX_ITEMS_PER_MESSAGE and chunk:
+                records.append(orjson.dumps({"active": active, "m": chunk}))
+                chunk, size = [], 0
+            chunk.append([p, part])
+            size += len(part)
+    records.append(orjson.dumps({"active": active, "m": chunk}))
+    return records
+
+
+class StoredTable(Protocol):
+    """Where flushed states live: a changelogged table read partition by partition."""
+
+    def get(self, partition: int, key: bytes) -> bytes | None: ...
+
+    def scan(self, partition: int, from_key: bytes | None = None) -> Iterator[tuple[bytes, bytes]] | None: ...
+
+
+class MemoryTable:
+    """A StoredTable in memory (benchmarks, tests): raw bytes per partition.
+
+    >>> t = MemoryTable(); t.write(0, [(b"b", b"2"), (b"a", b"1")]); t.get(0, b"a"), list(t.scan(0, b"b"))
+    (b'1', [(b'b', b'2')])
+    """
+
+    def __init__(self) -> None:
+        self.data: dict[int, dict[bytes, bytes]] = {}
+
+    def get(self, partition: int, key: bytes) -> bytes | None:
+        return self.data.get(partition, {}).get(key)
+
+    def scan(self, partition: int, from_key: bytes | None = None) -> Iterator[tuple[bytes, bytes]]:
+        stored = self.data.get(partition, {})
+        return iter(sorted((k, v) for k, v in stored.items() if from_key is None or k >= from_key))
+
+    def write(self, partition: int, items: list[tuple[bytes, bytes | None]]) -> None:
+        stored = self.data.setdefault(partition, {})
+        for key, value in items:
+            if value is None:
+                stored.pop(key, None)
+            else:
+                stored[key] = value
+
+
+class BatchCounts(Protocol):
+    """What the runtime reports (streams.metrics.PipelineMetrics)."""
+
+    def accepted(self, n: int = 1) -> None: ...
+
+    def duplicate(self, n: int = 1) -> None: ...
+
+
+@dataclass
+class AccountPartition:
+    """One input partition's account stage on this worker: a cache over the tables."""
+
+    stage: AccountStage
+    applied: dict[str, int] = field(default_factory=dict)  # account -> offset applied (cached accounts)
+    dirty: dict[str, int] = field(default_factory=dict)  # accounts changed since the last flush
+    accounts: int = 0  # accounts with state in this partition
+    sweep_from: bytes | None = None  # where the expiry sweep resumes in the partition's store
+    swept_at: float = float("-inf")  # partition clock at the last sweep
+    cycle_from: float = float("-inf")  # partition clock when the current pass over the store began
+    expired_through: float = float("-inf")  # start of the last full pass: no state idle a TTL before it
+    changed: bool = False  # processed anything since the last flush
+    gone: set[str] = field(default_factory=set)  # expired by the last flush: its deletes may not be written yet
+
+    def state_doc(self) -> dict:
+        return {"catalog": self.stage.catalog.to_dict(), "clock": self.stage.clock, "accounts": self.accounts}
+
+    @classmethod
+    def from_doc(cls, doc: dict | None, ttl_s: float) -> "AccountPartition":
+        stage = AccountStage(ttl_s)
+        part = cls(stage)
+        if doc:
+            stage.catalog = ModelCatalog.from_dict(doc["catalog"])
+            stage.clock = doc["clock"] if doc["clock"] is not None else float("-inf")
+            part.accounts = doc["accounts"]
+        return part
+
+
+@dataclass
+class Flush:
+    """Table writes of one flush, per input partition: (key, value or None to delete)."""
+
+    accounts: dict[int, list[tuple[bytes, bytes | None]]] = field(default_factory=dict)
+    partitions: dict[int, list[tuple[bytes, bytes]]] = field(default_factory=dict)
+    expired: int = 0
+
+
+class AccountRuntime:
+    """The account stage of the input partitions one worker owns (see the module docstring)."""
+
+    def __init__(self, ttl_s: float, accounts: StoredTable | None = None, docs: StoredTable | None = None,
+                 state_cache: int = 20000, sweep_keys: int = 500, metrics: Any = None, wire: bool = True) -> None:
+        """Without `accounts`, states live in memory only (replay); without `wire`, items carry
+        the stage messages themselves, for a cluster runtime in the same process (replay)."""
+        self.ttl_s = ttl_s
+        self.encode = to_wire if wire else None
+        self.accounts_table, self.docs_table = accounts, docs
+        self.state_cache, self.sweep_keys = state_cache, sweep_keys
+        self.metrics = metrics
+        self.partitions: dict[int, AccountPartition] = {}
+        self.newest_event_ts = float("-inf")
+
+    def partition(self, p: int) -> AccountPartition:
+        part = self.partitions.get(p)
+        if part is None:
+            raw = self.docs_table.get(p, str(p).encode()) if self.docs_table is not None else None
+            part = self.partitions[p] = AccountPartition.from_doc(orjson.loads(raw) if raw else None, self.ttl_s)
+        return part
+
+    def forget(self, partitions: Iterable[int]) -> None:
+        """Revoked partitions: their states live on in the tables (another worker may move them)."""
+        for p in partitions:
+            self.partitions.pop(p, None)
+
+    def process(self, p: int, records: Iterable[Any], wall: float) -> tuple[list, list]:
+        """Decode a partition's records (`.offset`, `.key`, `.value`, `.timestamp` in ms) and fold
+        them in: (cluster-stage items, rejected [(record, Rejection)] for the dead-letter topic)."""
+        decoded: list = []
+        rejected: list = []
+        for record in records:
+            result = decode_message(record.key, record.value)
+            if type(result) is Rejection:
+                rejected.append((record, result))
+            else:
+                decoded.append((record.offset, result, record.timestamp))
+        return self.apply(p, decoded, wall), rejected
+
+    def apply(self, p: int, events: Iterable[tuple[int, dict, int | None]], wall: float) -> list:
+        """Fold decoded events (offset, event, produced ms) of partition `p` in, in offset order;
+        the cluster-stage items they produce: [offset, index, clock, produced ms, wire message]."""
+        part = self.partition(p)
+        part.changed = True
+        stage, applied, dirty, gone = part.stage, part.applied, part.dirty, part.gone
+        encode = self.encode
+        states = stage.states
+        table = self.accounts_table
+        out: list = []
+        wire: list = []
+        accepted = duplicates = 0
+        newest = float("-inf")
+        lags: list[float] = []
+        for offset, result, produced_ms in events:
+            account = result["account_id"]
+            if account not in states:
+                if account in gone:  # expired: its delete may still be on its way to the store
+                    gone.discard(account)
+                    raw = None
+                else:
+                    raw = table.get(p, account.encode()) if table is not None else None
+                if raw is not None:
+                    applied[account], states[account] = unpack_account(raw)
+                else:
+                    applied[account] = -1
+                    part.accounts += 1
+            elif account not in applied:
+                applied[account] = -1
+            if offset <= applied[account]:
+                duplicates += 1  # redelivered after a restart: this account has applied it
+                stage.replayed(result)  # the partition's clock may not have been stored with it
+                continue
+            applied[account] = offset
+            if table is not None:
+                dirty[account] = offset
+            if not stage.process(result, out):
+                duplicates += 1  # the same event id again (the gateway re-sent it)
+                continue
+            accepted += 1
+            ts = result["ts_s"]
+            if ts > newest:
+                newest = ts
+            lags.append(wall - ts)
+            if out:
+                produced_ms = produced_ms or int(wall * 1000)
+                clock = stage.clock
+                for i, message in enumerate(out):
+                    wire.append([offset, i, clock, produced_ms, encode(message) if encode else message])
+                out.clear()
+        if self.metrics is not None:
+            self.metrics.event_lags(lags)
+            self.metrics.accepted(accepted)
+            if duplicates:
+                self.metrics.duplicate(duplicates)
+        if newest > self.newest_event_ts:
+            self.newest_event_ts = newest
+        return wire
+
+    def expire_in_memory(self) -> None:
+        """Without tables (replay): drop states idle past the TTL (memory only; an expired
+        state is replaced on the account's next event anyway, so results do not change)."""
+        for part in self.partitions.values():
+            for account in part.stage.expire():
+                part.applied.pop(account, None)
+                part.dirty.pop(account, None)
+
+    def flush(self) -> Flush:
+        """The table writes of everything processed since the last flush: each dirty account
+        once, the expiry sweep's deletions, each changed partition's document."""
+        result = Flush()
+        for p, part in self.partitions.items():
+            if not part.changed:
+                continue
+            states = part.stage.states
+            expired = self._sweep(part, p)  # first: it may find changed accounts idle past the TTL by now
+            part.gone = set(expired)  # the previous flush's deletes are written by now (one flush at a time)
+            writes: list = [(account.encode(), pack_account(offset, states[account]))
+                            for account, offset in part.dirty.items()]
+            writes.extend((account.encode(), None) for account in expired)
+            result.expired += len(expired)
+            result.accounts[p] = writes
+            result.partitions[p] = [(str(p).encode(), orjson.dumps(part.state_doc()))]
+            part.dirty.clear()
+            part.changed = False
+        return result
+
+    def unflush(self, result: Flush) -> None:
+        """A flush whose writes failed: its accounts are changed again (written next time)."""
+        for p, writes in result.accounts.items():
+            part = self.partitions.get(p)
+            if part is None:
+                continue  # revoked meanwhile: redone from the committed offsets by its next owner
+            for key, value in writes:
+                account = key.decode()
+                if value is not None and account in part.applied:
+                    part.dirty.setdefault(account, part.applied[account])
+                elif value is None and account in part.gone:  # still stored: the next pass finds it again
+                    part.gone.discard(account)
+                    part.accounts += 1
+            part.changed = True
+
+    def evict(self) -> None:
+        """Drop written states of partitions holding more than `state_cache` (they are read back
+        from the table when their accounts come again)."""
+        for part in self.partitions.values():
+            states = part.stage.states
+            if len(states) > self.state_cache and self.accounts_table is not None:
+                dirty, applied = part.dirty, part.applied
+                for account in [a for a in states if a not in dirty]:
+                    del states[account]
+                    applied.pop(account, None)
+
+    def _sweep(self, part: AccountPartition, p: int) -> list[str]:
+        """At a flush, once SWEEP_EVERY_S of the partition's event time has passed, the next stored
+        accounts, `sweep_keys` per SWEEP_EVERY_S passed (resuming where the last sweep stopped,
+        wrapping around), and the accounts changed since the last flush: those idle past the TTL
+        at the partition's clock. Their next event would start afresh anyway
+        (AccountStage.process), so dropping them changes nothing but the table's size."""
+        stage = part.stage
+        elapsed = stage.clock - part.swept_at
+        if self.accounts_table is None or self.sweep_keys <= 0 or elapsed < SWEEP_EVERY_S:
+            return []
+        items = self.accounts_table.scan(p, part.sweep_from)
+        if items is None:
+            return []  # a store without a per-partition scan (the memory store of the tests)
+        # `sweep_keys` per minute of event time since the last sweep (a flush may cover hours of
+        # it while a backlog is read), at most SWEEP_CATCH_UP minutes' worth at once.
+        budget = self.sweep_keys * int(min(SWEEP_CATCH_UP, elapsed // SWEEP_EVERY_S))
+        part.swept_at = stage.clock
+        if part.sweep_from is None:
+            part.cycle_from = stage.clock
+        clock, at = stage.clock, _OFFSET.size
+        states, dirty = stage.states, part.dirty
+        # Changed since the last flush, yet idle past the TTL by now: a flush may span days of
+        # event time while a backlog is read. (Those not stored yet are no key for the scan.)
+        expired = [a for a in dirty if a in states and stage.expired(clock - states[a].last_ts)]
+        for account in expired:
+            del dirty[account]
+        stale = set(expired)
+        examined, resume = 0, None
+        for key, value in items:
+            if examined == budget:
+                resume = key
+                break
+            examined += 1
+            account = key.decode()
+            if account not in dirty and account not in stale and stage.expired(clock - AccountState.last_ts_of(value, at)):
+                expired.append(account)
+        part.sweep_from = resume
+        if resume is None:  # a full pass: every state idle a TTL before its start is gone
+            part.expired_through = part.cycle_from
+        applied = part.applied
+        for account in expired:
+            states.pop(account, None)
+            applied.pop(account, None)
+        part.accounts -= len(expired)
+        return expired
+
+    @property
+    def accounts(self) -> int:
+        return sum(part.accounts for part in self.partitions.values())
+
+
+@dataclass
+class ClusterRuntime:
+    """The cluster stage on the worker owning the internal topic's one partition."""
+
+    partitions: int
+    seed: int = 0
+    stage: ClusterStage = field(init=False)
+    sequencer: Sequencer = field(init=False)
+    next_offset: int = 0  # of the internal topic: everything before it is applied
+    late_counted: int = 0
+    expired_counted: int = 0
+
+    account_ttl_s: float = 604800.0
+    account_volume_margin: float = DEFAULT_VOLUME_MARGIN
+    account_critical_margin: float = DEFAULT_CRITICAL_MARGIN
+
+    def __post_init__(self) -> None:
+        self.stage = ClusterStage(seed=self.seed, account_ttl_s=self.account_ttl_s,
+                                  account_volume_margin=self.account_volume_margin,
+                                  account_critical_margin=self.account_critical_margin)
+        self.sequencer = Sequencer(self.partitions)
+
+    def apply(self, value: bytes, alerts: list, latencies: list | None = None) -> None:
+        """One internal-topic record: queue its messages, feed what the watermark releases."""
+        self.apply_doc(orjson.loads(value), alerts, latencies)
+
+    def apply_doc(self, doc: dict, alerts: list, latencies: list | None = None) -> None:
+        sequencer = self.sequencer
+        for p in doc.get("idle", ()):
+            sequencer.mark_idle(p)
+        for p in doc.get("active", ()):
+            sequencer.mark_active(p)
+        for p, items in doc.get("m", ()):
+            for offset, index, clock, produced_ms, wire in items:
+                sequencer.push(p, clock, offset, index, from_wire(wire))
+                if latencies is not None and index == 0:
+                    latencies.append(produced_ms)
+        self.stage.feed(sequencer.release(), alerts)
+
+    def apply_items(self, p: int, items: list, alerts: list) -> None:
+        """Items of partition `p` carrying stage messages, not wire lists (AccountRuntime with
+        `wire=False`, in the same process): what `apply_doc` does, without the encoding."""
+        push = self.sequencer.push
+        for offset, index, clock, _, message in items:
+            push(p, clock, offset, index, message)
+        self.stage.feed(self.sequencer.release(), alerts)
+
+    def apply_records(self, records: Iterable[Any], alerts: list, latencies: list | None = None,
+                      unreadable: list | None = None) -> None:
+        """Internal-topic records (`.offset`, `.value`) in offset order; those before
+        `next_offset` were applied already (a redelivery). A record that cannot be read is
+        skipped (its offset appended to `unreadable`): it must not stop detection."""
+        for record in records:
+            if record.offset < self.next_offset:
+                continue
+            try:
+                self.apply(record.value, alerts, latencies)
+            except Exception:  # noqa: BLE001 - reported by the caller
+                if unreadable is not None:
+                    unreadable.append(record.offset)
+            self.next_offset = record.offset + 1
