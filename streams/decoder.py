@@ -61,6 +61,7 @@ REJECTION_CODES = (
     "too_long",
     "key_mismatch",
 )
+PROCESSING_ERROR = "processing_error"  # not a decode rejection: decoded, but the account stage raised on it
 
 
 class ApiRequest(TypedDict):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 from detectors.features import DAY_S, AccountSummary
-from streams.decoder import REJECTION_CODES, Rejection
+from streams.decoder import PROCESSING_ERROR, REJECTION_CODES, Rejection
 from streams.kafka_local import CHANGELOG_TABLES
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ class PipelineMetrics:
         # Pre-create the fixed label values so they read 0 rather than being absent.
         for outcome in ("accepted", "rejected", "duplicate"):
             self.events.labels(outcome)
-        for code in REJECTION_CODES:
+        for code in (*REJECTION_CODES, PROCESSING_ERROR):
             self.decode_errors.labels(code)
         for scope in SCOPES:
             self.anomaly_score.labels(scope)

@@ -23,7 +23,7 @@ from detectors.features import AccountState, ModelCatalog
 from detectors.population import DEFAULT_CRITICAL_MARGIN, DEFAULT_VOLUME_MARGIN
 from detectors.sequencer import Sequencer
 from detectors.stages import AccountStage, ClusterStage, from_wire, to_wire
-from streams.decoder import Rejection, decode_message
+from streams.decoder import PROCESSING_ERROR, Rejection, decode_message
 
 MAX_ITEMS_PER_MESSAGE = 2000  # cluster-input messages stay far below the broker's 1 MB limit
 SWEEP_EVERY_S = 60.0  # event time between two expiry sweeps of a partition's stored accounts
@@ -163,6 +163,7 @@ class AccountRuntime:
         self.metrics = metrics
         self.partitions: dict[int, AccountPartition] = {}
         self.newest_event_ts = float("-inf")
+        self.failures: list[tuple[int, str]] = []  # (offset, error) of events the stage raised on
 
     def partition(self, p: int) -> AccountPartition:
         part = self.partitions.get(p)
@@ -181,13 +182,19 @@ class AccountRuntime:
         them in: (cluster-stage items, rejected [(record, Rejection)] for the dead-letter topic)."""
         decoded: list = []
         rejected: list = []
+        by_offset = {}
         for record in records:
             result = decode_message(record.key, record.value)
             if type(result) is Rejection:
                 rejected.append((record, result))
             else:
                 decoded.append((record.offset, result, record.timestamp))
-        return self.apply(p, decoded, wall), rejected
+                by_offset[record.offset] = record
+        items = self.apply(p, decoded, wall)
+        for offset, detail in self.failures:
+            rejected.append((by_offset[offset], Rejection(PROCESSING_ERROR, "", detail)))
+        self.failures.clear()
+        return items, rejected
 
     def apply(self, p: int, events: Iterable[tuple[int, dict, int | None]], wall: float) -> list:
         """Fold decoded events (offset, event, produced ms) of partition `p` in, in offset order;
@@ -225,7 +232,13 @@ class AccountRuntime:
             applied[account] = offset
             if table is not None:
                 dirty[account] = offset
-            if not stage.process(result, out):
+            try:
+                fresh = stage.process(result, out)
+            except Exception as exc:  # noqa: BLE001 - one record the core cannot fold in, not its whole batch
+                self.failures.append((offset, f"{type(exc).__name__}: {exc}"[:200]))
+                out.clear()
+                continue
+            if not fresh:
                 duplicates += 1  # the same event id again (the gateway re-sent it)
                 continue
             accepted += 1

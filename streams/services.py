@@ -278,13 +278,20 @@ class Worker:
         # Ask the broker: the last fetch's highwater can be long stale when the worker is behind,
         # and a partition wrongly announced idle is overtaken: its next messages arrive late.
         ends = await app.consumer.highwaters(*quiet)
-        committed = faust_patches.committed_offsets(app.consumer)
-        idle = sorted(tp.partition for tp in quiet if tp.partition not in self.idle_sent
-                      and ends.get(tp) is not None
-                      and max(self.next_offsets.get(tp, 0), committed.get(tp) or 0) >= ends[tp])
-        if idle:
-            await cluster_input.send(value=orjson.dumps({"idle": idle}))  # one record for all
-            self.idle_sent.update(idle)
+        # Decided and handed to the producer under the agent's lock, so that no batch of these
+        # partitions is between its processing and its record's hand-over: its record would
+        # then reach the internal topic after the announcement (a send blocked by a broker
+        # outage did that), mark the partition active again there, and hold the watermark for good.
+        async with self.lock:
+            now = time.time()
+            committed = faust_patches.committed_offsets(app.consumer)
+            idle = sorted(tp.partition for tp in quiet if tp.partition not in self.idle_sent
+                          and now - self.last_event_wall.get(tp.partition, now) >= s.idle_after_s
+                          and ends.get(tp) is not None
+                          and max(self.next_offsets.get(tp, 0), committed.get(tp) or 0) >= ends[tp])
+            if idle:
+                self.pending.append(await cluster_input.send(value=orjson.dumps({"idle": idle})))  # one record
+                self.idle_sent.update(idle)
 
     async def check_committed_offsets(self) -> None:
         """Keep the group's stored input offsets up with what this worker has processed and

@@ -163,3 +163,26 @@ def test_an_account_expired_by_a_flush_and_seen_again_before_its_delete_is_writt
     write(runtime.flush(), accounts, docs)
     assert sorted(accounts.data[0]) == [b"old", b"other"]
     assert unpack_account(accounts.data[0][b"old"])[1].n_events == 1  # a fresh state, not the old one
+
+
+def test_a_record_the_stage_raises_on_is_dead_lettered_and_its_batch_goes_on(smoke):
+    """A batch is the unit of delivery, not of failure: one event the core cannot fold in (a bug)
+    must not stop the others, nor the worker."""
+    from detectors.stages import AccountStage
+
+    partitions, _ = smoke
+    batch = partitions[3][:100]
+    poison = orjson.loads(batch[40].value)["event_id"]
+
+    class FailingStage(AccountStage):
+        def process(self, event, out):
+            if event["event_id"] == poison:
+                raise ZeroDivisionError("division by zero")
+            return super().process(event, out)
+
+    runtime = AccountRuntime(604800.0, MemoryTable(), MemoryTable())
+    runtime.partition(3).stage = FailingStage(604800.0)
+    items, rejected = runtime.process(3, batch, wall=0.0)
+    assert [(r.offset, rej.code, rej.detail) for r, rej in rejected] == [
+        (batch[40].offset, "processing_error", "ZeroDivisionError: division by zero")]
+    assert items and max(item[0] for item in items) > batch[40].offset  # the rest went on
