@@ -164,6 +164,11 @@ class BatchConsumer(faust_aiokafka.Consumer):
             taken, self.acknowledged = self.acknowledged, []
             return taken
 
+    def unrelease(self, ranges: list) -> None:
+        """`ranges` taken by `take_acknowledged` whose state could not be written: back in front."""
+        with ack_lock:
+            self.acknowledged[:0] = ranges
+
     def release(self, ranges: list) -> dict[TP, int]:
         """Make `ranges` (from `take_acknowledged`) committable; those of an older generation
         are dropped (their partitions were reassigned since: redone from the committed offset).

@@ -223,8 +223,6 @@ class AccountRuntime:
                 else:
                     applied[account] = -1
                     part.accounts += 1
-            elif account not in applied:
-                applied[account] = -1
             if offset <= applied[account]:
                 duplicates += 1  # redelivered after a restart: this account has applied it
                 stage.replayed(result)  # the partition's clock may not have been stored with it

@@ -147,7 +147,7 @@ class Worker:
             except Exception:
                 async with self.lock:
                     self.accounts.unflush(result)
-                    consumer.acknowledged[:0] = ranges
+                    consumer.unrelease(ranges)
                 raise
             self.accounts.evict()
             for tp, offset in consumer.release(ranges).items():
