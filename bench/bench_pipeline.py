@@ -13,8 +13,9 @@ On one broker (started here on 127.0.0.1:29092, run directory .hydrawatch/bench)
    does nothing but count (bench/faust_noop.py), Faust's own per-message ceiling; (d)
    `hydrawatch replay` of the same events from a file. Ratios (b)/(a) and (b)/(d) per trial,
    and the bytes written to the changelogs per input event.
-2. Latency at a fixed offered load (default: 80% of the median rate (b) measured in step 1),
-   40 s: records are produced through kcat in 20 ms ticks, stamped by Kafka as kcat sends them
+2. Latency, in the same trial right after (b): an offered load of 80% of the rate (b) just
+   measured (this host's speed swings by half within minutes, so the load is paired with the
+   maximum it is a share of; `--rate` fixes it instead), 40 s: records are produced through kcat in 20 ms ticks, stamped by Kafka as kcat sends them
    (a Python producer at that rate took CPU the worker needs on this 2-core machine); the worker's
    `hydrawatch_decision_latency_seconds` histogram gives event -> cluster-stage decision latency
    percentiles (interpolated like histogram_quantile). Also the /metrics series count.
@@ -296,20 +297,7 @@ def main() -> None:
     parser.add_argument("--latency-share", type=float, default=0.8)
     parser.add_argument("--latency-seconds", type=float, default=40.0)
     parser.add_argument("--json", type=Path)
-    parser.add_argument("--add-latency", type=Path, metavar="RESULT.json",
-                        help="Only run the latency step again, at --latency-share of RESULT.json's median rate, "
-                             "and append it to that file's latency runs.")
     args = parser.parse_args()
-    if args.add_latency:
-        kafka_local.up(BROKER)
-        data = json.loads(args.add_latency.read_text())
-        rate = round(args.latency_share * data["median_pipeline_events_per_s"])
-        run = latency_run(events_file(latency_hours(rate, args.latency_seconds)), rate, args.latency_seconds)
-        data["latency"].append(run)
-        print(json.dumps(run, indent=2))
-        args.add_latency.write_text(json.dumps(data, indent=2))
-        return
-
     kafka_local.up(BROKER)
     path = events_file(8)
     trials = []
@@ -331,6 +319,10 @@ def main() -> None:
                "state_writes_per_event": round(m.get("hydrawatch_state_writes_total{table=account-state}", 0.0) / n, 4),
                "alerts": int(sum(v for k, v in m.items() if k.startswith("hydrawatch_alerts_total{"))),
                "worker_peak_rss_bytes": rss, "series": int(m["_series"])}
+        if not args.rate:
+            rate = round(args.latency_share * row["pipeline_events_per_s"])
+            row["latency"] = latency_run(events_file(latency_hours(rate, args.latency_seconds)), rate,
+                                         args.latency_seconds)
         trials.append(row)
         print(json.dumps(row), flush=True)
     summary = {"throughput_trials": trials} if not trials else {
@@ -344,10 +336,13 @@ def main() -> None:
         "median_faust_noop_events_per_s": statistics.median(t["faust_noop_events_per_s"] for t in trials),
         "median_ratio_to_faust_noop": statistics.median(t["ratio_to_faust_noop"] for t in trials),
     }
-    rates = args.rate or ([round(args.latency_share * summary["median_pipeline_events_per_s"])] if trials else [2000.0])
+    if args.rate or not trials:
+        summary["latency"] = [latency_run(events_file(latency_hours(rate, args.latency_seconds)), rate,
+                                          args.latency_seconds) for rate in args.rate or [2000.0]]
+    else:
+        summary["latency"] = [t["latency"] for t in trials]
+        summary["median_latency_p99_s"] = statistics.median(t["latency"]["p99_s"] for t in trials)
     summary.update(
-        latency=[latency_run(events_file(latency_hours(rate, args.latency_seconds)), rate, args.latency_seconds)
-                 for rate in rates],
         machine=f"{os.cpu_count()} cores", date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         command=" ".join(["bench/bench_pipeline.py", *sys.argv[1:]]),
     )

@@ -278,13 +278,13 @@ class AccountState:
         >>> AccountState.last_ts_of(b"pad" + s.to_bytes(), at=3) == s.last_ts
         True
         """
-        if data[at] != cls._VERSION:
-            raise ValueError(f"account state version {data[at]} is not {cls._VERSION}")
+        if data[at] != cls.FORMAT_VERSION:
+            raise ValueError(f"account state version {data[at]} is not {cls.FORMAT_VERSION}")
         return _LAST_TS.unpack_from(data, at + 1 + 2 * 8)[0]
 
     # Compact binary form (for the stream's state table): ~600 bytes, a few microseconds.
     _HEAD = struct.Struct("<B23d3IB")  # version, floats, n_events, gap_n, next_summary, len(sent)
-    _VERSION = 2
+    FORMAT_VERSION = 2  # the first byte of to_bytes(); streams.runtimes checks it before reading
 
     def to_bytes(self) -> bytes:
         """Serialise (see `from_bytes`).
@@ -294,7 +294,7 @@ class AccountState:
         True
         """
         head = self._HEAD.pack(
-            self._VERSION, self.created_s, self.first_ts, self.last_ts, self.anchor, self.w_day, self.w_hour,
+            self.FORMAT_VERSION, self.created_s, self.first_ts, self.last_ts, self.anchor, self.w_day, self.w_hour,
             self.rate_1h, self.rate_1d, self.out_tokens, self.in_tokens, self.cot, self.thinking, self.tools,
             self.multi_turn, self.errors, self.throttled, self.new_model, self.dup, self.gap_mean, self.gap_m2,
             self.base_mean, self.base_var, self.shift, self.n_events, self.gap_n, self.next_summary, len(self.sent),
@@ -314,8 +314,8 @@ class AccountState:
     def from_bytes(cls, data: bytes) -> "AccountState":
         head = cls._HEAD
         values = head.unpack_from(data)
-        if values[0] != cls._VERSION:
-            raise ValueError(f"account state version {values[0]} is not {cls._VERSION}")
+        if values[0] != cls.FORMAT_VERSION:
+            raise ValueError(f"account state version {values[0]} is not {cls.FORMAT_VERSION}")
         s = cls.__new__(cls)
         (_, s.created_s, s.first_ts, s.last_ts, s.anchor, s.w_day, s.w_hour, s.rate_1h, s.rate_1d, s.out_tokens,
          s.in_tokens, s.cot, s.thinking, s.tools, s.multi_turn, s.errors, s.throttled, s.new_model, s.dup,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Idempotent set-up for a fresh machine: system packages, the Python venv, the Kafka jars.
-# Sourced by scripts/demo and scripts/test; safe to run again (each step is skipped when done).
+# Run (not sourced) by scripts/demo and scripts/test; safe to run again (each step is skipped when done).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$HERE"

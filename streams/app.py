@@ -32,7 +32,6 @@ import orjson
 from prometheus_client import CollectorRegistry
 
 from streams import faust_patches, kafka_security
-from streams.decoder import Rejection
 from streams.metrics import PipelineMetrics
 from streams.runtimes import ClusterRuntime  # noqa: F401 - re-exported for tests/integration/internal_topic.py
 from streams.services import Worker, quiet_libraries
@@ -40,18 +39,8 @@ from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 
-DLQ_REASON_HEADER = "hydrawatch-error"
 VERSION = importlib.metadata.version("hydrawatch")  # the installed package (pyproject.toml)
 CLUSTER_FETCH_BYTES = 16 * 1024 * 1024  # per fetch of the internal topic (its records are large)
-
-
-def dead_letter_headers(rejection: Rejection, topic: str, partition: int, offset: int) -> list[tuple[str, bytes]]:
-    """Headers carried by a DLQ record: the reason and where the original came from."""
-    return [
-        (DLQ_REASON_HEADER, rejection.header()),
-        ("hydrawatch-error-code", rejection.code.encode()),
-        ("hydrawatch-source", f"{topic}/{partition}/{offset}".encode()),
-    ]
 
 
 def create_app(settings: Settings, registry: CollectorRegistry | None = None) -> faust.App:
@@ -82,6 +71,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     faust_patches.install(app, batch_topics=(settings.input_topic, settings.cluster_topic),
                           fetch_wait_s=settings.fetch_max_wait_s,
                           fetch_bytes_by_topic={settings.cluster_topic: CLUSTER_FETCH_BYTES})
+    faust_patches.stop_deadline(settings.stop_timeout_s)
     metrics = PipelineMetrics(registry or CollectorRegistry(), settings.app_id, VERSION)
 
     def raw_topic(name: str, **options: object) -> faust.TopicT:
@@ -112,24 +102,24 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         async for event in stream.events():  # one fetched partition batch
             batch = event.message
             started = time.perf_counter()
-            async with worker.lock:
+            async with worker.stop_on_unsupported_format(), worker.lock:
                 out = worker.account_batch(batch.tp, batch.records, batch.offset)
                 for record, rejection in out.rejected:
-                    worker.pending.append(await dead_letters.send(
-                        key=record.key, value=record.value,
-                        headers=dead_letter_headers(rejection, record.topic, record.partition, record.offset)))
+                    worker.pending.append(worker.dead_letter(dead_letters, record, rejection))
                 for value in out.records:
                     worker.pending.append(await cluster_input.send(value=value))
                 app.consumer.acknowledge(batch)  # committable once the state it changed is written
-            metrics.processing.observe((time.perf_counter() - started) / len(batch.records))
+            if batch.records:
+                metrics.processing.observe((time.perf_counter() - started) / len(batch.records))
 
     @app.agent(cluster_input, name="cluster-stage")
     async def cluster_stage(stream: faust.StreamT) -> None:
         async for event in stream.events():  # one fetched batch of internal records
             batch = event.message
-            cluster = await worker.cluster_from(batch.first)
-            for alert in worker.cluster_batch(cluster, batch.records):
-                await alerts_topic.send(key=alert.entity_id.encode(), value=orjson.dumps(alert.to_dict()))
+            async with worker.stop_on_unsupported_format():
+                cluster = await worker.cluster_from(batch.first)
+                for alert in worker.cluster_batch(cluster, batch.records):
+                    await alerts_topic.send(key=alert.entity_id.encode(), value=orjson.dumps(alert.to_dict()))
             app.consumer.acknowledge(batch)
 
     worker.register(cluster_input)

@@ -61,7 +61,11 @@ REJECTION_CODES = (
     "too_long",
     "key_mismatch",
 )
-PROCESSING_ERROR = "processing_error"  # not a decode rejection: decoded, but the account stage raised on it
+# Rejections of decoded events, made by the account runtime (streams.runtimes), not the decoder:
+EVENT_TIME_AHEAD = "event_time_ahead"  # ts leads the wall clock by more than HYDRAWATCH_MAX_EVENT_LEAD_S
+EVENT_TIME_BEHIND = "event_time_behind"  # ts trails its partition's clock by more than the account TTL
+PROCESSING_ERROR = "processing_error"  # the account stage raised on it
+STAGE_REJECTION_CODES = (EVENT_TIME_AHEAD, EVENT_TIME_BEHIND, PROCESSING_ERROR)
 
 
 class ApiRequest(TypedDict):

@@ -4,6 +4,7 @@ visible pace, and a live status line read from the workers' /metrics. Ctrl-C sto
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import shutil
@@ -44,6 +45,11 @@ def scrape(port: int) -> dict[str, float]:
             text = resp.read().decode()
     except OSError:
         return {}
+    return totals_of(text)
+
+
+def totals_of(text: str) -> dict[str, float]:
+    """`scrape`'s sums from a /metrics text."""
     totals: dict[str, float] = {}
     for family in text_string_to_metric_families(text):
         for sample in family.samples:
@@ -59,19 +65,43 @@ def fold(key: str, total: float | None, value: float) -> float:
     return max(total, value) if key == "hydrawatch_event_time_seconds" else total + value
 
 
+RUN_SCOPED = ("app_id", "input_topic", "dlq_topic", "alerts_topic", "cluster_topic")
+
+
+def run_settings(settings: Settings, run: str) -> Settings:
+    """One demo run's own consumer group, topics and state directory, so that a second run does
+    not read, detect or alert on top of the first.
+
+    >>> s = run_settings(Settings(), "20261206-0900")
+    >>> s.app_id, s.input_topic, s.alerts_topic, str(s.home)
+    ('hydrawatch-20261206-0900', 'api-requests-20261206-0900', 'anomaly-alerts-20261206-0900', '.hydrawatch/demo/20261206-0900')
+    """
+    scoped = {name: f"{getattr(settings, name)}-{run}" for name in RUN_SCOPED}
+    return dataclasses.replace(settings, home=settings.home / "demo" / run, **scoped)
+
+
+def run_env(settings: Settings) -> dict[str, str]:
+    """The environment of the run's processes: this one's, with the run's names."""
+    env = os.environ.copy()
+    for name in (*RUN_SCOPED, "home"):
+        env[f"HYDRAWATCH_{name.upper()}"] = str(getattr(settings, name))
+    return env
+
+
 @dataclass
 class Demo:
     settings: Settings
     run_dir: Path
     procs: list[subprocess.Popen] = field(default_factory=list)
     started_kafka: bool = False
+    env: dict[str, str] = field(default_factory=lambda: os.environ.copy())
 
     def spawn(self, name: str, *args: str, env: dict | None = None, program: list[str] | None = None
               ) -> subprocess.Popen:
         log = open(self.run_dir / f"{name}.log", "ab")
         command = program if program is not None else [sys.executable, "-m", "streams.cli"]
         proc = subprocess.Popen([*command, *args], stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True, env=env or os.environ.copy())
+                                stdin=subprocess.DEVNULL, start_new_session=True, env=env or self.env)
         self.procs.append(proc)
         return proc
 
@@ -137,22 +167,40 @@ def _raise_stopped(signum: int, _frame: object) -> None:
 @click.option("--until-done", is_flag=True, help="Exit once the traffic is sent and processed (for scripts).")
 @click.option("--ops/--no-ops", default=True, show_default=True,
               help="Also run Prometheus (alert rules) and Alertmanager with a webhook receiver, if installed.")
-def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool) -> None:
-    """Run the live pipeline on simulated traffic with a status line; Ctrl-C stops it all."""
+@click.option("--resume", "resume_run", default=None, metavar="RUN",
+              help="Continue run RUN (its topics, consumer group and state) instead of starting a fresh one.")
+def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool, resume_run: str | None) -> None:
+    """Run the live pipeline on simulated traffic with a status line; Ctrl-C stops it all.
+    Each run has its own topics, consumer group and state (a run id), unless --resume."""
     for sig in STOP_SIGNALS:
         signal.signal(sig, _raise_stopped)
     settings = Settings.from_env()
-    run_dir = settings.home / "demo"
+    run = resume_run or time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    scoped = run_settings(settings, run)
+    n = 1
+    while not resume_run and scoped.home.exists():  # two runs started within a second
+        n += 1
+        scoped = run_settings(settings, f"{run}-{n}")
+    run = scoped.app_id[len(settings.app_id) + 1:]
+    run_dir = scoped.home
+    if resume_run and not run_dir.is_dir():
+        raise click.ClickException(f"no demo run {resume_run!r} under {settings.home / 'demo'}")
     run_dir.mkdir(parents=True, exist_ok=True)
-    d = Demo(settings, run_dir)
+    d = Demo(settings, run_dir, env=run_env(scoped))
     ports = [settings.web_port + i for i in range(workers)]
+    if resume_run:
+        click.echo(f"resuming run {run}: topics {scoped.input_topic}, {scoped.alerts_topic} and consumer group "
+                   f"{scoped.app_id} keep what the run read and sent before; the simulator starts its traffic over")
+    else:
+        click.echo(f"run {run}: fresh topics {scoped.input_topic}, {scoped.alerts_topic}, consumer group "
+                   f"{scoped.app_id} (continue it later with --resume {run})")
     try:
         if kafka_local.broker_ready(settings.kafka_bootstrap, settings=settings):
             click.echo(f"using the Kafka broker at {settings.kafka_bootstrap}")
-            kafka_local.create_topics(settings)
         else:
             d.started_kafka = True  # before it starts: a signal during start-up must stop it too
             click.echo(kafka_local.up(settings))
+        kafka_local.create_topics(scoped)
         for port in ports:
             d.spawn(f"worker-{port}", "worker", "--web-port", str(port))
         deadline = time.monotonic() + 120
@@ -162,17 +210,34 @@ def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool)
             time.sleep(0.5)
         simulator = d.spawn("simulator", "simulate", "--scenario", scenario, "--out", "kafka",
                             "--truth", str(run_dir / "truth.json"), "--speed", str(speed),
-                            "--topic", settings.input_topic)
+                            "--topic", scoped.input_topic)
         click.echo(f"metrics: {', '.join(f'http://127.0.0.1:{p}/metrics' for p in ports)}  "
                    f"logs: {run_dir}/  ground truth: {run_dir / 'truth.json'}  (Ctrl-C to stop)")
         for line in d.start_ops(ports) if ops else []:
             click.echo(line)
-        click.echo(f"alerts: kcat -b {settings.kafka_bootstrap} -C -t {settings.alerts_topic} -f '%k %s\\n'")
+        click.echo(f"alerts: kcat -b {settings.kafka_bootstrap} -C -t {scoped.alerts_topic} -f '%k %s\\n'")
         status_loop(ports, simulator, run_dir / "truth.json", until_done, sys.stdout.isatty())
     except (KeyboardInterrupt, Stopped) as stop:
         click.echo(f"\nstopping ({stop or 'SIGINT'}) ...")
     finally:
         d.stop()
+
+
+def processed(merged: dict[str, float]) -> float:
+    return sum(merged.get(f"events_{o}", 0.0) for o in ("accepted", "rejected", "duplicate"))
+
+
+def status_line(merged: dict[str, float], rate: float, traffic_running: bool) -> str:
+    """The status line from the workers' summed /metrics (`scrape`, `fold`)."""
+    watermark = merged.get("hydrawatch_event_time_seconds", 0.0)
+    event_time = time.strftime("%m-%d %H:%M", time.gmtime(watermark)) if watermark else "-"
+    return (f"events {processed(merged):>10,.0f}  {rate:>8,.0f}/s  "
+            f"lag {merged.get('hydrawatch_consumer_lag_messages', 0.0):>8,.0f}  "
+            f"dlq {merged.get('events_rejected', 0):>6,.0f}  "
+            f"accounts {merged.get('hydrawatch_accounts_tracked', 0):>8,.0f}  "
+            f"clusters {merged.get('hydrawatch_clusters_tracked', 0):>5,.0f}  "
+            f"firing {merged.get('hydrawatch_alerts_firing', 0):>3,.0f}  event time {event_time}  "
+            f"traffic {'running' if traffic_running else 'sent'}")
 
 
 def status_loop(ports: list[int], simulator: subprocess.Popen, truth: Path, until_done: bool, tty: bool) -> None:
@@ -185,17 +250,10 @@ def status_loop(ports: list[int], simulator: subprocess.Popen, truth: Path, unti
             for k, v in scrape(port).items():
                 merged[k] = fold(k, merged.get(k), v)
         now = time.monotonic()
-        done = sum(merged.get(f"events_{o}", 0.0) for o in ("accepted", "rejected", "duplicate"))
-        watermark = merged.get("hydrawatch_event_time_seconds", 0.0)
-        event_time = time.strftime("%m-%d %H:%M", time.gmtime(watermark)) if watermark else "-"
+        done = processed(merged)
         rate = (done - last) / (now - last_t)
         last, last_t = done, now
-        lag = merged.get("hydrawatch_consumer_lag_messages", 0.0)
-        line = (f"events {done:>10,.0f}  {rate:>8,.0f}/s  lag {lag:>8,.0f}  dlq {merged.get('events_rejected', 0):>6,.0f}  "
-                f"accounts {merged.get('hydrawatch_accounts_tracked', 0):>8,.0f}  "
-                f"clusters {merged.get('hydrawatch_clusters_tracked', 0):>5,.0f}  "
-                f"firing {merged.get('hydrawatch_alerts_firing', 0):>3,.0f}  event time {event_time}  "
-                f"traffic {'running' if simulator.poll() is None else 'sent'}")
+        line = status_line(merged, rate, simulator.poll() is None)
         if tty:
             print("\r" + line, end="", flush=True)
         elif now - printed >= 5:

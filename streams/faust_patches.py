@@ -24,16 +24,34 @@ and tests/unit/streams/test_faust_patches.py holds each piece to its behaviour.
 * **A producer flush that waits for everything** (`FullFlushBuffer`).
 * **Raw table access** (`TableStore`): reads from one partition's store, and bulk writes, the
   store and the changelog at once, in place of one `Table.__setitem__` per key (~170 us each).
+* **A batch the client cannot read** (a CRC that does not match, a codec it lacks, bytes it
+  cannot parse) makes aiokafka raise from every `getmany` after it, and drop the records fetched
+  before it with the exception: Faust crashes, and a restart meets the same batch (a crash loop).
+  `GuardedPartitionRecords` ends the partition's records where that batch begins instead and
+  reports it (`Unreadable`); `BatchConsumer` pauses the partition there and hands the report to
+  `Transport.on_unreadable`. Nothing at or after the batch is delivered or committed.
+* **A deadline on stopping** (`stop_deadline`): mode's worker, on SIGTERM or SIGINT, stops its
+  services in order, and with the broker gone the consumer's and producer's stops wait on it
+  (more than 25 s measured). A stop still running after the deadline ends the process: what it
+  had not committed is redone from the committed offsets, as after kill -9.
 * **Offset bookkeeping** for the worker's commit check and its /offsets page.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
-from typing import Any, Awaitable, Callable, Iterable, Iterator, Mapping
+import logging
+import os
+import threading
+from typing import Any, Awaitable, Callable, Iterable, Iterator, Mapping, NamedTuple
 
+import aiokafka
 import faust
+import mode
+from aiokafka import errors as aiokafka_errors
+from aiokafka.consumer import fetcher as aiokafka_fetcher
 from faust.transport.consumer import CONSUMER_FETCHING
 from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.transport.producer import ProducerBuffer
@@ -41,20 +59,64 @@ from faust.types import TP, ConsumerMessage
 from faust.types.tuples import ack_lock
 from mode.utils.futures import notify
 
+log = logging.getLogger(__name__)
+
 FAUST_VERSION = "0.15.3"
+AIOKAFKA_SERIES = "0.14."  # pyproject.toml pins >=0.14,<0.15
+
+UNREADABLE_REASONS = ("crc_mismatch", "unsupported_codec", "unreadable")
+
+
+class Unreadable(NamedTuple):
+    """A fetched record batch the client could not read: where it begins, and why."""
+
+    tp: TP
+    offset: int
+    reason: str  # one of UNREADABLE_REASONS
+    detail: str
+
+
+def unreadable_reason(exc: BaseException) -> str:
+    """The bounded label for why a batch could not be read.
+
+    >>> unreadable_reason(aiokafka_errors.CorruptRecordException("Invalid CRC"))
+    'crc_mismatch'
+    """
+    if isinstance(exc, aiokafka_errors.CorruptRecordException):
+        return "crc_mismatch"
+    if isinstance(exc, aiokafka_errors.UnsupportedCodecError):
+        return "unsupported_codec"
+    return "unreadable"
+
+
+class GuardedPartitionRecords(aiokafka_fetcher.PartitionRecords):
+    """aiokafka's records of one fetched partition that end before a batch they cannot read
+    (see the module docstring). `found` is read by the consumer's fetch loop (another thread
+    appends to it; deque appends and pops are atomic)."""
+
+    found: collections.deque = collections.deque(maxlen=1024)
+
+    def _unpack_records(self) -> Iterator[Any]:
+        try:
+            yield from super()._unpack_records()
+        except Exception as exc:  # noqa: BLE001 - whatever the batch is, it must not stop the worker
+            # next_fetch_offset: past the last record delivered, i.e. where the bad batch begins
+            self.found.append(Unreadable(TP(self._tp.topic, self._tp.partition), self.next_fetch_offset,
+                                         unreadable_reason(exc), f"{type(exc).__name__}: {exc}"[:300]))
 
 
 class BatchMessage(ConsumerMessage):
     """One fetched batch of one partition. `records`: aiokafka records in offset order;
-    `first`..`offset`: the offset range it stands for (`offset` is the last record's)."""
+    `first`..`offset`: the offset range it stands for (`offset` is the last record's, or, for a
+    range that holds no record, such as a transaction's commit marker, its last offset)."""
 
     __slots__ = ("records", "first")
 
-    def __init__(self, tp: TP, records: list, first: int, generation_id: int | None) -> None:
-        last = records[-1]
-        super().__init__(tp.topic, tp.partition, last.offset, (last.timestamp or 0) / 1000.0, last.timestamp_type,
-                         None, None, b"", None, 0, sum(r.serialized_value_size for r in records), tp,
-                         generation_id=generation_id)
+    def __init__(self, tp: TP, records: list, first: int, generation_id: int | None, last: int | None = None) -> None:
+        end = records[-1] if records else None
+        super().__init__(tp.topic, tp.partition, end.offset if end else last, (end.timestamp or 0) / 1000.0 if end else 0.0,
+                         end.timestamp_type if end else 0, None, None, b"", None, 0,
+                         sum(r.serialized_value_size for r in records), tp, generation_id=generation_id)
         self.records = records
         self.first = first
 
@@ -87,6 +149,9 @@ class BatchConsumer(faust_aiokafka.Consumer):
                         continue
                     if records:
                         await self.deliver(records, active)
+                    await self.deliver_recordless(active)
+                    if GuardedPartitionRecords.found:  # after delivering the records before the batch
+                        self.pause_unreadable()
                 finally:
                     self.diag.unset_flag(CONSUMER_FETCHING)
         except self.consumer_stopped_errors:
@@ -97,6 +162,16 @@ class BatchConsumer(faust_aiokafka.Consumer):
             if self.transport.app.should_stop:
                 return
             raise
+
+    def pause_unreadable(self) -> None:
+        """Pause each partition where an unreadable batch begins, and report it."""
+        found = GuardedPartitionRecords.found
+        while found:
+            unreadable = found.popleft()
+            if unreadable.tp in self.assignment():
+                self.pause_partitions([unreadable.tp])
+                if self.transport.on_unreadable is not None:
+                    self.transport.on_unreadable(unreadable)
 
     async def deliver(self, records: Mapping[TP, list], active: set | None) -> None:
         """Hand fetched records to the conductor: a `BatchMessage` per partition of a batch
@@ -121,6 +196,34 @@ class BatchConsumer(faust_aiokafka.Consumer):
                 if read and offset - read > 1 and self.app.topics.acks_enabled_for(tp.topic):
                     await self._add_gap(tp, read + 1, offset)
                 await self._hand_over(self._to_message(tp, record))
+
+    async def deliver_recordless(self, active: set | None) -> None:
+        """Offsets the client read past without a record (a transaction's commit or abort marker
+        after the last record, aborted records) become an empty batch: committed like the rest,
+        so lag reaches 0 and a quiet partition can be announced idle."""
+        batch_topics = self.transport.batch_topics
+        generation = self.app.consumer_generation_id
+        for tp in self.assignment():
+            if tp.topic not in batch_topics or (active is not None and tp not in active):
+                continue
+            start = self._batch_next.get(tp, self._committed_offset.get(tp))
+            if start is None:
+                continue
+            position = self.fetch_position(tp)
+            if position is not None and position > start and self.flow_active:
+                self._batch_next[tp] = position
+                await self._hand_over(BatchMessage(tp, [], start, generation, last=position - 1))
+
+    def fetch_position(self, tp: TP) -> int | None:
+        """Where the client reads `tp` next (past records and markers it has handed over)."""
+        consumer = self._thread._consumer
+        if consumer is None:
+            return None
+        assignment = consumer._subscription.subscription.assignment if consumer._subscription.subscription else None
+        if assignment is None or tp not in assignment.tps:
+            return None
+        state = assignment.state_value(tp)
+        return state.position if state.has_valid_position else None
 
     def batch_message(self, tp: TP, fetched: list, generation: int | None) -> BatchMessage | None:
         """The batch of `fetched` records, its range chained on from the previous batch."""
@@ -322,6 +425,7 @@ class Transport(faust_aiokafka.Transport):
     fetch_max_wait_ms = 1500
     fetch_bytes_by_topic: Mapping[str, int] = {}  # per-partition fetch size where not aiokafka's 1 MiB
     on_drained: Callable[[], Awaitable[None]] | None = None  # see BatchConsumer.wait_empty
+    on_unreadable: Callable[[Unreadable], None] | None = None  # see BatchConsumer.pause_unreadable
 
 
 def install(app: faust.App, batch_topics: Iterable[str], fetch_wait_s: float,
@@ -330,11 +434,40 @@ def install(app: faust.App, batch_topics: Iterable[str], fetch_wait_s: float,
     if faust.__version__ != FAUST_VERSION:
         raise RuntimeError(f"streams/faust_patches.py was written and tested against faust-streaming "
                            f"{FAUST_VERSION}, found {faust.__version__}: install the pinned version")
+    if not aiokafka.__version__.startswith(AIOKAFKA_SERIES):
+        raise RuntimeError(f"streams/faust_patches.py was written and tested against aiokafka "
+                           f"{AIOKAFKA_SERIES}x, found {aiokafka.__version__}: install the pinned version")
+    aiokafka_fetcher.PartitionRecords = GuardedPartitionRecords  # the fetcher builds them by this name
     transport = Transport(app.conf.broker_consumer, app)
     transport.batch_topics = frozenset(batch_topics)
     transport.fetch_max_wait_ms = max(1, int(fetch_wait_s * 1000))
     transport.fetch_bytes_by_topic = dict(fetch_bytes_by_topic or {})
     app.transport = transport
+
+
+def stop_deadline(seconds: float) -> None:
+    """Make every mode worker of this process exit at most `seconds` after a stop signal."""
+    schedule = mode.Worker._schedule_shutdown
+    if getattr(schedule, "deadline", None) is not None:
+        schedule = schedule.wrapped  # installed before: replace the deadline
+
+    def schedule_with_deadline(self: Any, signum: Any) -> None:
+        if not self._signal_stop_time:  # the first stop signal
+            timer = threading.Timer(seconds, _exit_after_deadline, args=(signum, seconds))
+            timer.daemon = True
+            timer.start()
+        schedule(self, signum)
+
+    schedule_with_deadline.deadline = seconds  # type: ignore[attr-defined]
+    schedule_with_deadline.wrapped = schedule  # type: ignore[attr-defined]
+    mode.Worker._schedule_shutdown = schedule_with_deadline
+
+
+def _exit_after_deadline(signum: Any, seconds: float) -> None:
+    log.error("still stopping %.0f s after %s (is the broker down?): exiting now; anything not committed is "
+              "redone from the committed offsets by the next worker", seconds, getattr(signum, "name", signum))
+    logging.shutdown()
+    os._exit(1)
 
 
 def use_codecs(table: faust.Table, key: str, value: str) -> None:

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 from detectors.features import DAY_S, AccountSummary
-from streams.decoder import PROCESSING_ERROR, REJECTION_CODES, Rejection
+from streams.decoder import REJECTION_CODES, STAGE_REJECTION_CODES, Rejection
+from streams.faust_patches import UNREADABLE_REASONS
 from streams.kafka_local import CHANGELOG_TABLES
 
 if TYPE_CHECKING:
@@ -91,6 +92,16 @@ class PipelineMetrics:
                                      ["reason"], registry=r)
         self.dead_letters = Counter("hydrawatch_dead_letters", "Messages written to the dead-letter topic.",
                                     registry=r)
+        self.dead_letters_without_value = Counter(
+            "hydrawatch_dead_letters_without_value",
+            "Dead letters too large for the dead-letter topic, sent without their value (header "
+            "hydrawatch-value-omitted; the original stays at hydrawatch-source).", registry=r)
+        self.input_unreadable_batches = Counter(
+            "hydrawatch_input_unreadable_batches", "Fetched record batches the client could not read, by reason; "
+            "each pauses its partition where it begins.", ["reason"], registry=r)
+        self.input_partitions_paused = Gauge(
+            "hydrawatch_input_paused_partitions", "Partitions this worker holds paused at a batch it cannot read.",
+            registry=r)
         self.processing = Histogram("hydrawatch_event_processing_seconds",
                                     "Worker time per input event (batch time / batch size, one sample per batch).",
                                     buckets=LATENCY_BUCKETS, registry=r)
@@ -166,8 +177,10 @@ class PipelineMetrics:
         # Pre-create the fixed label values so they read 0 rather than being absent.
         for outcome in ("accepted", "rejected", "duplicate"):
             self.events.labels(outcome)
-        for code in (*REJECTION_CODES, PROCESSING_ERROR):
+        for code in (*REJECTION_CODES, *STAGE_REJECTION_CODES):
             self.decode_errors.labels(code)
+        for reason in UNREADABLE_REASONS:
+            self.input_unreadable_batches.labels(reason)
         for scope in SCOPES:
             self.anomaly_score.labels(scope)
             self.harvested.labels(scope)

@@ -77,10 +77,15 @@ def decoded_events(stream: IO[bytes], stats: ReplayStats, progress: bool = False
         print(file=sys.stderr)
 
 
-def run_runtimes(events: Iterator[dict], partitions: int, seed: int, settings: Settings) -> list[AlertEvent]:
+def run_runtimes(events: Iterator[dict], partitions: int, seed: int, settings: Settings,
+                 stats: ReplayStats | None = None, wall: float | None = None) -> list[AlertEvent]:
     """Decoded events through a worker's runtimes: partitioned as Kafka would, in batches of
-    BATCH per partition, states in memory (no tables)."""
-    accounts = AccountRuntime(settings.account_ttl_s, wire=False)
+    BATCH per partition, states in memory (no tables). The event-time bounds take `wall` (default:
+    now) as the wall clock, as a worker would reading the same records now; refused events are
+    counted in `stats.rejected`."""
+    accounts = AccountRuntime(settings.account_ttl_s, wire=False, max_event_lead_s=settings.max_event_lead_s,
+                              max_event_age_s=settings.max_event_age_s)
+    wall = time.time() if wall is None else wall
     cluster = ClusterRuntime(partitions, seed=seed, account_ttl_s=settings.account_ttl_s,
                              account_volume_margin=settings.account_volume_margin,
                              account_critical_margin=settings.account_critical_margin)
@@ -90,8 +95,12 @@ def run_runtimes(events: Iterator[dict], partitions: int, seed: int, settings: S
     where: dict[str, int] = {}
 
     def feed(p: int) -> None:
-        items = accounts.apply(p, pending[p], 0.0)
+        items = accounts.apply(p, pending[p], wall)
         pending[p] = []
+        if accounts.rejections:
+            if stats is not None:
+                stats.rejected += len(accounts.rejections)
+            accounts.rejections.clear()
         cluster.apply_items(p, items, alerts)
 
     for n, event in enumerate(events):
@@ -125,7 +134,7 @@ def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: in
         settings = Settings.from_env()
     # 1 MiB reads: the default buffer (the file system block, 4 KiB here) costs a read(2) every ~6 events.
     with open(path, "rb", buffering=1 << 20) as stream, replay_gc():
-        alerts = run_runtimes(decoded_events(stream, stats, progress), partitions, seed, settings)
+        alerts = run_runtimes(decoded_events(stream, stats, progress), partitions, seed, settings, stats)
     for alert in alerts:
         alerts_out.write(orjson.dumps(alert.to_dict()) + b"\n")
     stats.alerts = len(alerts)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import struct
+import time
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Protocol
 
@@ -23,10 +24,14 @@ from detectors.features import AccountState, ModelCatalog
 from detectors.population import DEFAULT_CRITICAL_MARGIN, DEFAULT_VOLUME_MARGIN
 from detectors.sequencer import Sequencer
 from detectors.stages import AccountStage, ClusterStage, from_wire, to_wire
-from streams.decoder import PROCESSING_ERROR, Rejection, decode_message
+from streams.decoder import EVENT_TIME_AHEAD, EVENT_TIME_BEHIND, PROCESSING_ERROR, Rejection, decode_message
 
+# Stored and wire formats this release writes, and reads (a record without "v" is version 1,
+# written before formats carried one). A worker meeting a newer one stops: UnsupportedFormat.
+INTERNAL_RECORD_VERSION = 1  # internal-topic records (cluster_records, idle_record)
+PARTITION_DOC_VERSION = 1  # partition-state table values (AccountPartition.state_doc)
 MAX_ITEMS_PER_MESSAGE = 2000  # cluster-input messages stay far below the broker's 1 MB limit
-SWEEP_EVERY_S = 60.0  # event time between two expiry sweeps of a partition's stored accounts
+ACCOUNT_SWEEP_INTERVAL_S = 60.0  # event time between two expiry sweeps of a partition's stored accounts
 SWEEP_CATCH_UP = 20  # most minutes of event time one sweep makes up for
 _OFFSET = struct.Struct("<q")
 
@@ -43,6 +48,8 @@ def pack_account(offset: int, state: AccountState) -> bytes:
 
 
 def unpack_account(data: bytes) -> tuple[int, AccountState]:
+    """`pack_account`'s bytes back; the state's own first byte is its format version."""
+    check_version("account state", data[_OFFSET.size], AccountState.FORMAT_VERSION)
     return _OFFSET.unpack_from(data)[0], AccountState.from_bytes(data[_OFFSET.size:])
 
 
@@ -52,7 +59,7 @@ def cluster_records(batch: dict[int, list], rewake: Iterable[int] = ()) -> list[
     from idle is waited for, not overtaken.
 
     >>> [orjson.loads(r) for r in cluster_records({3: [[7, 0, 1.0, 0, ["x"]]], 5: []}, [1])]
-    [{'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
+    [{'v': 1, 'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
     """
     active = sorted({*batch, *rewake})
     records, chunk, size = [], [], 0
@@ -61,12 +68,73 @@ def cluster_records(batch: dict[int, list], rewake: Iterable[int] = ()) -> list[
         for start in range(0, len(items), MAX_ITEMS_PER_MESSAGE):
             part = items[start:start + MAX_ITEMS_PER_MESSAGE]
             if size + len(part) > MAX_ITEMS_PER_MESSAGE and chunk:
-                records.append(orjson.dumps({"active": active, "m": chunk}))
+                records.append(orjson.dumps({"v": INTERNAL_RECORD_VERSION, "active": active, "m": chunk}))
                 chunk, size = [], 0
             chunk.append([p, part])
             size += len(part)
-    records.append(orjson.dumps({"active": active, "m": chunk}))
+    records.append(orjson.dumps({"v": INTERNAL_RECORD_VERSION, "active": active, "m": chunk}))
     return records
+
+
+def idle_record(partitions: list[int]) -> bytes:
+    """The internal-topic record announcing caught-up, quiet input partitions."""
+    return orjson.dumps({"v": INTERNAL_RECORD_VERSION, "idle": partitions})
+
+
+class UnsupportedFormat(Exception):
+    """Stored or wire data of a format version this release cannot read (a newer release wrote
+    it): the worker must stop, not skip it, so that nothing is lost."""
+
+
+def check_version(what: str, found: Any, supported: int) -> None:
+    """Raise UnsupportedFormat unless `found` (None: written before versions) is `supported`."""
+    if found is not None and found != supported:
+        raise UnsupportedFormat(f"{what} format version {found}: this release reads up to {supported}; upgrade the worker")
+
+
+@dataclass
+class Outbox:
+    """Cluster-stage items of many input batches, sent together: one internal-topic record per
+    `send_interval_s` (or per MAX_ITEMS_PER_MESSAGE items) instead of one per fetched batch.
+    Live traffic arrives in small batches (tens of events per partition), and every record costs
+    a produce, a fetch and a release at the cluster stage. Items keep their positions (partition,
+    offset, index), by which the cluster stage orders and de-duplicates them, so how they are
+    grouped changes nothing it decides.
+
+    >>> box = Outbox(0.05)
+    >>> box.add(3, [[7, 0, 1.0, 0, ["x"]]], [], now=10.0), box.add(5, [], [1], now=10.01)
+    ([], [])
+    >>> [orjson.loads(r) for r in box.add(3, [], [], now=10.06)]
+    [{'v': 1, 'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
+    """
+
+    send_interval_s: float
+    items: dict[int, list] = field(default_factory=dict)
+    active: set[int] = field(default_factory=set)
+    count: int = 0
+    since: float | None = None  # when the oldest waiting batch was added
+
+    def add(self, p: int, items: list, rewake: Iterable[int], now: float) -> list[bytes]:
+        """A batch of partition `p`: its items, and partitions to wake; the records due now."""
+        if items:
+            self.items.setdefault(p, []).extend(items)
+            self.count += len(items)
+        self.active.add(p)
+        self.active.update(rewake)
+        if self.since is None:
+            self.since = now
+        return self.take() if self.due(now) else []
+
+    def due(self, now: float) -> bool:
+        return self.count >= MAX_ITEMS_PER_MESSAGE or (self.since is not None and now - self.since >= self.send_interval_s)
+
+    def take(self) -> list[bytes]:
+        """Everything waiting, as records (none if nothing waits)."""
+        if self.since is None:
+            return []
+        records = cluster_records(self.items, self.active)
+        self.items, self.active, self.count, self.since = {}, set(), 0, None
+        return records
 
 
 class StoredTable(Protocol):
@@ -127,17 +195,28 @@ class AccountPartition:
     gone: set[str] = field(default_factory=set)  # expired by the last flush: its deletes may not be written yet
 
     def state_doc(self) -> dict:
-        return {"catalog": self.stage.catalog.to_dict(), "clock": self.stage.clock, "accounts": self.accounts}
+        return {"v": PARTITION_DOC_VERSION, "catalog": self.stage.catalog.to_dict(), "clock": self.stage.clock,
+                "accounts": self.accounts}
 
     @classmethod
     def from_doc(cls, doc: dict | None, ttl_s: float) -> "AccountPartition":
         stage = AccountStage(ttl_s)
         part = cls(stage)
         if doc:
+            check_version("partition-state", doc.get("v"), PARTITION_DOC_VERSION)
             stage.catalog = ModelCatalog.from_dict(doc["catalog"])
             stage.clock = doc["clock"] if doc["clock"] is not None else float("-inf")
             part.accounts = doc["accounts"]
         return part
+
+
+def _iso(seconds: float) -> str:
+    """Epoch seconds as UTC text, for messages.
+
+    >>> _iso(1795162502.5)
+    '2026-11-20T08:15:02Z'
+    """
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
 
 @dataclass
@@ -153,17 +232,28 @@ class AccountRuntime:
     """The account stage of the input partitions one worker owns (see the module docstring)."""
 
     def __init__(self, ttl_s: float, accounts: StoredTable | None = None, docs: StoredTable | None = None,
-                 state_cache: int = 20000, sweep_keys: int = 500, metrics: Any = None, wire: bool = True) -> None:
+                 state_cache: int = 20000, sweep_keys: int = 500, metrics: Any = None, wire: bool = True,
+                 max_event_lead_s: float = 300.0, max_event_age_s: float = 366 * 86400.0) -> None:
         """Without `accounts`, states live in memory only (replay); without `wire`, items carry
-        the stage messages themselves, for a cluster runtime in the same process (replay)."""
+        the stage messages themselves, for a cluster runtime in the same process (replay).
+
+        Event time is bounded: an event dated more than `max_event_lead_s` after the wall clock
+        handed to `apply` is rejected (EVENT_TIME_AHEAD); so is one more than the TTL before its
+        partition's clock (it is late: any state it could touch has expired), or more than
+        `max_event_age_s` before the partition's clock or the newest plausible event of its batch
+        (a partition's first batch has no clock yet: a 2001 event sent before real traffic)
+        (EVENT_TIME_BEHIND). Both before it touches any state, so no broken clock moves a
+        partition, account or cluster-stage clock, the expiry, or the population's models."""
         self.ttl_s = ttl_s
+        self.max_event_lead_s = max_event_lead_s
+        self.max_event_age_s = max_event_age_s
         self.encode = to_wire if wire else None
         self.accounts_table, self.docs_table = accounts, docs
         self.state_cache, self.sweep_keys = state_cache, sweep_keys
         self.metrics = metrics
         self.partitions: dict[int, AccountPartition] = {}
         self.newest_event_ts = float("-inf")
-        self.failures: list[tuple[int, str]] = []  # (offset, error) of events the stage raised on
+        self.rejections: list[tuple[int, Rejection]] = []  # (offset, why) of decoded events not applied
 
     def partition(self, p: int) -> AccountPartition:
         part = self.partitions.get(p)
@@ -191,14 +281,15 @@ class AccountRuntime:
                 decoded.append((record.offset, result, record.timestamp))
                 by_offset[record.offset] = record
         items = self.apply(p, decoded, wall)
-        for offset, detail in self.failures:
-            rejected.append((by_offset[offset], Rejection(PROCESSING_ERROR, "", detail)))
-        self.failures.clear()
+        for offset, rejection in self.rejections:
+            rejected.append((by_offset[offset], rejection))
+        self.rejections.clear()
         return items, rejected
 
     def apply(self, p: int, events: Iterable[tuple[int, dict, int | None]], wall: float) -> list:
         """Fold decoded events (offset, event, produced ms) of partition `p` in, in offset order;
-        the cluster-stage items they produce: [offset, index, clock, produced ms, wire message]."""
+        the cluster-stage items they produce: [offset, index, clock, produced ms, wire message].
+        `wall` is the wall clock (replay: when it started); events not applied go to `rejections`."""
         part = self.partition(p)
         part.changed = True
         stage, applied, dirty, gone = part.stage, part.applied, part.dirty, part.gone
@@ -210,7 +301,22 @@ class AccountRuntime:
         accepted = duplicates = 0
         newest = float("-inf")
         lags: list[float] = []
+        latest = wall + self.max_event_lead_s
+        if type(events) is not list:
+            events = list(events)
+        # What "implausibly old" is measured against: the partition's clock, or the batch's own
+        # newest plausible time when that is newer (a partition's first batch has no clock yet).
+        reference = stage.clock
+        for _, result, _ in events:
+            ts = result["ts_s"]
+            if reference < ts <= latest:
+                reference = ts
+        oldest, ttl = reference - self.max_event_age_s, self.ttl_s
         for offset, result, produced_ms in events:
+            ts = result["ts_s"]
+            if ts > latest or ts < oldest or ts < stage.clock - ttl:
+                self.rejections.append((offset, self._out_of_time(ts, wall, reference, stage.clock)))
+                continue
             account = result["account_id"]
             if account not in states:
                 if account in gone:  # expired: its delete may still be on its way to the store
@@ -233,14 +339,13 @@ class AccountRuntime:
             try:
                 fresh = stage.process(result, out)
             except Exception as exc:  # noqa: BLE001 - one record the core cannot fold in, not its whole batch
-                self.failures.append((offset, f"{type(exc).__name__}: {exc}"[:200]))
+                self.rejections.append((offset, Rejection(PROCESSING_ERROR, "", f"{type(exc).__name__}: {exc}"[:200])))
                 out.clear()
                 continue
             if not fresh:
                 duplicates += 1  # the same event id again (the gateway re-sent it)
                 continue
             accepted += 1
-            ts = result["ts_s"]
             if ts > newest:
                 newest = ts
             lags.append(wall - ts)
@@ -258,6 +363,17 @@ class AccountRuntime:
         if newest > self.newest_event_ts:
             self.newest_event_ts = newest
         return wire
+
+    def _out_of_time(self, ts: float, wall: float, reference: float, clock: float) -> Rejection:
+        """Why an event's time is refused (see __init__)."""
+        if ts > wall + self.max_event_lead_s:
+            return Rejection(EVENT_TIME_AHEAD, "ts", f"{_iso(ts)} is more than {self.max_event_lead_s:g} s "
+                                                     f"after the wall clock ({_iso(wall)})")
+        if ts < reference - self.max_event_age_s:
+            return Rejection(EVENT_TIME_BEHIND, "ts", f"{_iso(ts)} is more than {self.max_event_age_s:g} s before "
+                                                      f"its partition's event time ({_iso(reference)})")
+        return Rejection(EVENT_TIME_BEHIND, "ts", f"{_iso(ts)} is more than the account TTL ({self.ttl_s:g} s) "
+                                                  f"before its partition's clock ({_iso(clock)})")
 
     def expire_in_memory(self) -> None:
         """Without tables (replay): drop states idle past the TTL (memory only; an expired
@@ -314,21 +430,21 @@ class AccountRuntime:
                     applied.pop(account, None)
 
     def _sweep(self, part: AccountPartition, p: int) -> list[str]:
-        """At a flush, once SWEEP_EVERY_S of the partition's event time has passed, the next stored
-        accounts, `sweep_keys` per SWEEP_EVERY_S passed (resuming where the last sweep stopped,
+        """At a flush, once ACCOUNT_SWEEP_INTERVAL_S of the partition's event time has passed, the next stored
+        accounts, `sweep_keys` per ACCOUNT_SWEEP_INTERVAL_S passed (resuming where the last sweep stopped,
         wrapping around), and the accounts changed since the last flush: those idle past the TTL
         at the partition's clock. Their next event would start afresh anyway
         (AccountStage.process), so dropping them changes nothing but the table's size."""
         stage = part.stage
         elapsed = stage.clock - part.swept_at
-        if self.accounts_table is None or self.sweep_keys <= 0 or elapsed < SWEEP_EVERY_S:
+        if self.accounts_table is None or self.sweep_keys <= 0 or elapsed < ACCOUNT_SWEEP_INTERVAL_S:
             return []
         items = self.accounts_table.scan(p, part.sweep_from)
         if items is None:
             return []  # a store without a per-partition scan (the memory store of the tests)
         # `sweep_keys` per minute of event time since the last sweep (a flush may cover hours of
         # it while a backlog is read), at most SWEEP_CATCH_UP minutes' worth at once.
-        budget = self.sweep_keys * int(min(SWEEP_CATCH_UP, elapsed // SWEEP_EVERY_S))
+        budget = self.sweep_keys * int(min(SWEEP_CATCH_UP, elapsed // ACCOUNT_SWEEP_INTERVAL_S))
         part.swept_at = stage.clock
         if part.sweep_from is None:
             part.cycle_from = stage.clock
@@ -391,6 +507,7 @@ class ClusterRuntime:
         self.apply_doc(orjson.loads(value), alerts, latencies)
 
     def apply_doc(self, doc: dict, alerts: list, latencies: list | None = None) -> None:
+        check_version("internal record", doc.get("v"), INTERNAL_RECORD_VERSION)
         sequencer = self.sequencer
         for p in doc.get("idle", ()):
             sequencer.mark_idle(p)
@@ -421,6 +538,8 @@ class ClusterRuntime:
                 continue
             try:
                 self.apply(record.value, alerts, latencies)
+            except UnsupportedFormat:
+                raise  # not skipped: a newer release wrote it
             except Exception:  # noqa: BLE001 - reported by the caller
                 if unreadable is not None:
                     unreadable.append(record.offset)

@@ -15,6 +15,7 @@ anything redone (re-sent ones are dropped by position).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import time
@@ -22,20 +23,34 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 import faust
-import orjson
 from aiohttp.web import Response
 from faust.web import Request, View
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from detectors.features import AccountSummary
 from detectors.partitioning import partition_for
+from aiokafka.errors import MessageSizeTooLargeError
+
 from streams import faust_patches
+from streams.decoder import Rejection
 from streams.metrics import MetricsObserver, PipelineMetrics, publish_cluster_gauges
 from streams.offsets import CommitCheck, GroupOffsets, read_internal
-from streams.runtimes import AccountRuntime, ClusterRuntime, Flush, cluster_records, unpack_account
+from streams.runtimes import (AccountRuntime, ClusterRuntime, Flush, Outbox, UnsupportedFormat, idle_record,
+                              unpack_account)
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
+
+DLQ_REASON_HEADER = "hydrawatch-error"
+
+
+def dead_letter_headers(rejection: Rejection, topic: str, partition: int, offset: int) -> list[tuple[str, bytes]]:
+    """Headers carried by a DLQ record: the reason and where the original came from."""
+    return [
+        (DLQ_REASON_HEADER, rejection.header()),
+        ("hydrawatch-error-code", rejection.code.encode()),
+        ("hydrawatch-source", f"{topic}/{partition}/{offset}".encode()),
+    ]
 
 
 def survive(timer: Callable[[], Awaitable[None]]) -> Callable[[], Awaitable[None]]:
@@ -67,7 +82,8 @@ def quiet_libraries(level: str) -> None:
 
 @dataclass
 class AccountBatch:
-    """What one input batch sends: internal-topic records and dead letters [(record, Rejection)]."""
+    """What one input batch sends: the internal-topic records due now (streams.runtimes.Outbox) and
+    dead letters [(record, Rejection)]."""
 
     records: list[bytes]
     rejected: list
@@ -92,20 +108,28 @@ class Worker:
     last_event_wall: dict[int, float] = field(default_factory=dict)  # input partition -> wall time
     idle_sent: set[int] = field(default_factory=set)  # input partitions announced idle
     commits: CommitCheck = field(default_factory=CommitCheck)
+    paused: dict = field(default_factory=dict)  # input tp -> Unreadable: paused at a batch it cannot read
+    outbox: Outbox = field(init=False)  # cluster-stage items waiting to share an internal-topic record
+    cluster_input: Any = None  # the internal topic (set by `register`)
     group: GroupOffsets = field(init=False)
     lag_series: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
         s = self.settings
         self.accounts = AccountRuntime(s.account_ttl_s, self.stores["account-state"], self.stores["partition-state"],
-                                       state_cache=s.state_cache, sweep_keys=s.sweep_keys, metrics=self.metrics)
+                                       state_cache=s.state_cache, sweep_keys=s.sweep_keys, metrics=self.metrics,
+                                       max_event_lead_s=s.max_event_lead_s, max_event_age_s=s.max_event_age_s)
         self.observer = MetricsObserver(self.metrics)
         self.group = GroupOffsets(s)
+        self.outbox = Outbox(s.cluster_send_interval_s)
 
     # -- the account stage -------------------------------------------------------------------
 
     def account_batch(self, tp: Any, records: list, last: int) -> AccountBatch:
         """Run one input partition batch through the account stage."""
+        if not records:  # offsets without a record (transaction markers): nothing to apply or wake
+            self.next_offsets[tp] = last + 1
+            return AccountBatch([], [])
         p, wall = tp.partition, time.time()
         items, rejected = self.accounts.process(p, records, wall)
         for record, rejection in rejected:
@@ -124,7 +148,52 @@ class Worker:
             self.idle_sent.clear()
         if self.accounts.newest_event_ts > -float("inf"):
             self.metrics.event_time.set(self.accounts.newest_event_ts)
-        return AccountBatch(cluster_records({p: items}, rewake), rejected)
+        return AccountBatch(self.outbox.add(p, items, rewake, time.monotonic()), rejected)
+
+    async def send_waiting(self, everything: bool = True) -> None:
+        """Hand the outbox's records to the producer: all of them, or only if they are due.
+        Under `lock`, so that they keep their place among the batch and idle records."""
+        if everything or self.outbox.due(time.monotonic()):
+            for value in self.outbox.take():
+                self.pending.append(await self.cluster_input.send(value=value))
+
+    async def send_aged(self) -> None:
+        """Timer: items no later batch has taken along leave after `cluster_send_interval_s`."""
+        if self.outbox.since is not None:
+            async with self.lock:
+                await self.send_waiting(everything=False)
+
+    @contextlib.asynccontextmanager
+    async def stop_on_unsupported_format(self) -> Any:
+        """Around an agent's batch: data in a format this release cannot read stops the worker
+        (uncommitted, so nothing is lost), where Faust would restart the agent past it."""
+        try:
+            yield
+        except UnsupportedFormat as exc:
+            log.critical("%s; stopping (nothing after the last commit is lost: it is read again)", exc)
+            await self.app.crash(exc)
+            raise
+
+    def dead_letter(self, topic: Any, record: Any, rejection: Rejection) -> "asyncio.Future[None]":
+        """Send `record` to the dead-letter topic, unchanged, with its reason (`flush` waits for it).
+        A record larger than that topic takes goes without its value, saying where it is: the
+        input topic may allow larger records than the dead-letter topic, and a send that can
+        never succeed would otherwise stop the worker at every restart."""
+        headers = dead_letter_headers(rejection, record.topic, record.partition, record.offset)
+
+        async def send() -> None:
+            try:
+                await (await topic.send(key=record.key, value=record.value, headers=headers))
+            except MessageSizeTooLargeError:
+                size = len(record.value or b"")
+                self.metrics.dead_letters_without_value.inc()
+                log.error("dead letter %s/%s/%s too large for %s (%d bytes): sent without its value",
+                          record.topic, record.partition, record.offset, self.settings.dlq_topic, size)
+                omitted = f"{size} bytes, too large for this topic: read it at hydrawatch-source".encode()
+                await (await topic.send(key=record.key, value=b"",
+                                        headers=[*headers, ("hydrawatch-value-omitted", omitted)]))
+
+        return asyncio.ensure_future(send())
 
     async def flush(self) -> None:
         """Write what the batches processed since the last flush changed, then make them
@@ -132,6 +201,7 @@ class Worker:
         consumer = self.app.consumer
         async with self.flush_lock:
             async with self.lock:  # no batch half-processed: every batch acknowledged so far is in `result`
+                await self.send_waiting()  # their items too
                 result = self.accounts.flush()
                 ranges = consumer.take_acknowledged()
                 pending, self.pending = self.pending, []
@@ -209,7 +279,9 @@ class Worker:
     def register(self, cluster_input: Any) -> None:
         """Timers and web pages on the app."""
         app, s = self.app, self.settings
+        self.cluster_input = cluster_input
         app.timer(interval=s.commit_interval_s)(survive(self.flush))
+        app.timer(interval=s.cluster_send_interval_s)(survive(self.send_aged))
         app.timer(interval=s.idle_after_s / 2)(survive(functools.partial(self.announce_idle, cluster_input)))
         app.timer(interval=s.commit_check_s)(survive(self.check_committed_offsets))
         app.timer(interval=s.gauge_interval_s)(survive(self.refresh_gauges))
@@ -217,6 +289,7 @@ class Worker:
         app.on_partitions_assigned.connect(self.count_rebalance)
         app.on_before_shutdown.connect(self.close)
         app.transport.on_drained = self.flush  # before the final commit (stopping, partitions revoked)
+        app.transport.on_unreadable = self.unreadable
         worker = self
 
         @app.page("/metrics")
@@ -259,6 +332,20 @@ class Worker:
         its cached account states would then be stale (Faust waited for every batch to be
         acknowledged, so they are written)."""
         self.accounts.forget(tp.partition for tp in revoked if tp.topic == self.settings.input_topic)
+        for tp in revoked:  # its next owner meets the unreadable batch, and pauses, itself
+            self.paused.pop(tp, None)
+        self.metrics.input_partitions_paused.set(len(self.paused))
+
+    def unreadable(self, found: faust_patches.Unreadable) -> None:
+        """A batch the client cannot read: its partition is paused there (faust_patches); say so
+        once per batch, and keep the paused gauge (it pages) and the idle announcements right."""
+        if self.paused.get(found.tp) != found:
+            self.metrics.input_unreadable_batches.labels(found.reason).inc()
+            log.error("unreadable batch in %s/%d at offset %d (%s: %s): partition paused there, nothing at or "
+                      "after it applied or committed; runbook deploy/runbooks/input-partition-paused.md",
+                      found.tp.topic, found.tp.partition, found.offset, found.reason, found.detail)
+        self.paused[found.tp] = found
+        self.metrics.input_partitions_paused.set(len(self.paused))
 
     async def count_rebalance(self, sender: Any, assigned: Any, **kwargs: Any) -> None:
         self.metrics.rebalances.inc()
@@ -287,10 +374,11 @@ class Worker:
             committed = faust_patches.committed_offsets(app.consumer)
             idle = sorted(tp.partition for tp in quiet if tp.partition not in self.idle_sent
                           and now - self.last_event_wall.get(tp.partition, now) >= s.idle_after_s
-                          and ends.get(tp) is not None
-                          and max(self.next_offsets.get(tp, 0), committed.get(tp) or 0) >= ends[tp])
+                          and (tp in self.paused or ends.get(tp) is not None
+                               and max(self.next_offsets.get(tp, 0), committed.get(tp) or 0) >= ends[tp]))
             if idle:
-                self.pending.append(await cluster_input.send(value=orjson.dumps({"idle": idle})))  # one record
+                await self.send_waiting()  # items of these partitions go first
+                self.pending.append(await cluster_input.send(value=idle_record(idle)))  # one record
                 self.idle_sent.update(idle)
 
     async def check_committed_offsets(self) -> None:

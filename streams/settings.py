@@ -37,14 +37,22 @@ class Settings:
     alerts_topic: str = "anomaly-alerts"
     cluster_topic: str = "hydrawatch-cluster-input"  # internal: account stage -> cluster stage (1 partition)
     batch_size: int = 2000  # most records one fetch hands over (each partition's share is one batch)
+    cluster_send_interval_s: float = 0.05  # longest the account stage's items wait to share an internal-topic record
     commit_interval_s: float = 2.0  # account states are written, then input offsets committed, this often
     fetch_max_wait_s: float = 0.1  # longest a fetch waits at the broker for data (Faust fixes 1.5 s)
     state_cache: int = 20000  # decoded account states kept in memory per partition (a write-through cache)
+    stop_timeout_s: float = 8.0  # a worker told to stop (SIGTERM, SIGINT) exits within this, broker or not
     session_timeout_s: float = 10.0  # a worker silent this long leaves the group (kill -9, crash): failover time
     commit_check_s: float = 10.0  # how often the group's stored offsets are checked for commits lost in rebalances
     gauge_interval_s: float = 5.0  # how often lag, table and top-K gauges are refreshed
     idle_after_s: float = 2.0  # a caught-up input partition quiet this long stops holding the watermark
     account_ttl_s: float = 604800.0  # event time an idle account is kept (7 days); replay uses the same
+    # An event dated more than this after the wall clock (replay: its start) is dead-lettered as
+    # event_time_ahead, one more than the TTL before its partition's clock as event_time_behind.
+    max_event_lead_s: float = 300.0
+    # ... and one more than this before its partition's clock, or before the newest plausible event
+    # of its batch (a first batch has no clock yet), as event_time_behind too.
+    max_event_age_s: float = 366 * 86400.0
     # A lone account alerts (warning) at this multiple of the population's top 0.1% of hourly
     # harvest, and is critical at the second (detectors.population.AccountCalibration).
     account_volume_margin: float = DEFAULT_VOLUME_MARGIN

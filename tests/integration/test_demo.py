@@ -16,9 +16,7 @@ from tests.integration.conftest import REPO
 from tests.support import free_port, wait_for
 
 
-def test_demo_processes_the_traffic_and_leaves_nothing_running(pipeline):
-    port = free_port()
-    env = pipeline.env(HYDRAWATCH_WEB_PORT=str(port))
+def run_demo(env: dict) -> str:
     demo = subprocess.Popen(
         [sys.executable, "-m", "streams.cli", "demo", "--scenario", "smoke", "--speed", "100000", "--until-done"],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
@@ -30,20 +28,33 @@ def test_demo_processes_the_traffic_and_leaves_nothing_running(pipeline):
             os.killpg(demo.pid, signal.SIGKILL)
             demo.wait()
     assert demo.returncode == 0, stdout[-2000:] + stderr[-2000:]
-    last = [line for line in stdout.splitlines() if line.startswith("events")][-1]
-    assert "events     51,691" in last and "traffic sent" in last  # every produced event processed
-    leftovers = subprocess.run(["pgrep", "-f", f"--web-port {port}"], capture_output=True, text=True)
-    assert leftovers.stdout.strip() == "", "the demo's worker is still running"
+    return stdout
+
+
+def test_two_demo_runs_each_process_their_own_traffic_and_leave_nothing_running(pipeline):
+    """A second run starts from a clean slate: its own topics, consumer group and state, so its
+    status line counts its own traffic (not the first run's on top), and its alerts are its own."""
+    port = free_port()
+    env = pipeline.env(HYDRAWATCH_WEB_PORT=str(port))
+    runs = []
+    for _ in range(2):
+        stdout = run_demo(env)
+        last = [line for line in stdout.splitlines() if line.startswith("events")][-1]
+        assert "events     51,691" in last and "traffic sent" in last  # every produced event processed, once
+        runs.append(next(line for line in stdout.splitlines() if line.startswith("run ")))
+        leftovers = subprocess.run(["pgrep", "-f", f"--web-port {port}"], capture_output=True, text=True)
+        assert leftovers.stdout.strip() == "", "the demo's worker is still running"
+    assert runs[0] != runs[1] and all("fresh topics" in run for run in runs), runs
 
 
 def run_processes(app_id: str) -> list[int]:
     """Processes of one demo run: everything it starts inherits the run's HYDRAWATCH_APP_ID."""
-    marker = f"HYDRAWATCH_APP_ID={app_id}".encode()
+    marker = f"HYDRAWATCH_APP_ID={app_id}".encode()  # the run's own processes: {app_id}-{run}
     pids = []
     for proc in Path("/proc").iterdir():
         if proc.name.isdigit():
             try:
-                if marker in (proc / "environ").read_bytes().split(b"\0"):
+                if any(v.startswith(marker) for v in (proc / "environ").read_bytes().split(b"\0")):
                     pids.append(int(proc.name))
             except OSError:
                 continue

@@ -132,6 +132,10 @@ def test_smoke_live_with_one_worker_matches_replay(pipeline, tmp_path):
     live = read_alerts(pipeline)
 
     assert canonical(live) == canonical(expected)
+    from tests.unit.streams.test_contracts import ALERTS
+
+    for alert in live:  # what downstream consumers read follows the published schema
+        assert [e.message for e in ALERTS.iter_errors(alert)] == [], alert["alert_id"]
     result = evaluate(live, ref.truth)
     assert len(result.campaigns) == 4 and all(c.recall >= 0.95 for c in result.campaigns)
     assert result.benign_flagged == 0

@@ -101,3 +101,37 @@ def test_hostile_corpus_is_dead_lettered_or_applied_and_the_worker_survives(pipe
     # A valid event sent twice (same event_id): the second is a duplicate, not applied again.
     assert worker.metric("hydrawatch_events_total", outcome="duplicate") == outcomes[DUPLICATE] == 1
     assert worker.metric("hydrawatch_events_total", outcome="accepted") == GOOD_EVENTS + outcomes[ACCEPTED]
+
+
+def test_events_from_broken_clocks_ahead_of_real_traffic_leave_replays_alerts(pipeline, tmp_path):
+    """Events dated decades ahead and behind, on accounts of their own and on accounts of the
+    traffic that follows, sent before it: the stream's alerts equal a replay of the clean traffic.
+    Those ahead of the wall clock are dead-lettered as event_time_ahead; one behind is
+    event_time_behind once its partition's clock is set, else applied to a state that expires."""
+    from tests.integration.test_detection_live import canonical, produce, read_alerts, reference, settled
+
+    ref = reference(pipeline, tmp_path)
+    real = next(iter(ref.per_account))
+    base = dict(orjson.loads(SAMPLE), account_created_at="2000-06-01T00:00:00Z")
+    broken = [("acct_clock_ahead", "2099-01-01T00:00:00Z"), (real, "2099-06-01T00:00:00Z"),
+              ("acct_clock_behind", "2001-01-01T00:00:00Z"), (real, "2001-06-01T00:00:00Z")]
+    producer = KafkaProducer(bootstrap_servers=pipeline.bootstrap)
+    try:
+        for i, (account, ts) in enumerate(broken):
+            producer.send(pipeline.input_topic, key=account.encode(),
+                          value=orjson.dumps(dict(base, account_id=account, event_id=f"clock-{i}", ts=ts)))
+        producer.flush()
+    finally:
+        producer.close()
+    produce(pipeline, tmp_path)
+    worker = pipeline.start_worker()
+    total = ref.n_events + len(broken)
+
+    def counted() -> bool:
+        return sum(worker.metric("hydrawatch_events_total", outcome=o) for o in ("accepted", "rejected")) >= total
+
+    wait_for(counted, 300, f"all {total} input records counted", explain=lambda: worker.log_tail(20))
+    wait_for(lambda: settled([worker], pipeline), 300, "the worker to settle")
+    assert worker.metric("hydrawatch_decode_errors_total", reason="event_time_ahead") == 2
+    assert worker.metric("hydrawatch_events_total", outcome="accepted") >= ref.n_events
+    assert canonical(read_alerts(pipeline)) == canonical(ref.expected)

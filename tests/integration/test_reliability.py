@@ -386,3 +386,29 @@ def test_soak_ten_days_of_churn_keeps_state_and_memory_flat(pipeline, tmp_path, 
     same_detections(pipeline, ref, live, late)
     assert window(*mid, 2) > 0  # the cluster stage kept up (it once held nothing until the account stage was done)
     assert window(*end, 3) <= 1.2 * window(*mid, 3)  # memory flat
+
+
+def test_a_worker_whose_broker_is_gone_stops_within_10_s_of_sigterm(pipeline, tmp_path):
+    """Supervisors stop with SIGTERM and wait; an orderly stop waits on the broker, so with the
+    broker down the stop deadline (HYDRAWATCH_STOP_TIMEOUT_S, 8 s) ends it."""
+    if os.environ.get("HYDRAWATCH_TEST_BOOTSTRAP"):
+        pytest.skip("needs the broker this session started (it stops and restarts it)")
+    from streams import kafka_local
+    from streams.settings import Settings
+    from tests.integration.conftest import TEST_HOME
+
+    broker = Settings(home=TEST_HOME, kafka_port=19092, kafka_controller_port=19093,
+                      kafka_bootstrap=pipeline.bootstrap)
+    produce(pipeline, tmp_path)
+    worker = pipeline.start_worker()
+    wait_for(lambda: worker.metric("hydrawatch_events_total", outcome="accepted") > 0, 120, "events processed")
+    kafka_local.down(broker)
+    try:
+        signalled = time.monotonic()
+        worker.proc.send_signal(signal.SIGTERM)
+        worker.proc.wait(15)
+        took = time.monotonic() - signalled
+    finally:
+        kafka_local.up(broker)
+    report(f"SIGTERM with the broker down: exited in {took:.1f} s (code {worker.proc.returncode})")
+    assert took < 10

@@ -66,3 +66,24 @@ def test_valid_events_update_account_state_and_malformed_goes_to_dlq(pipeline):
     assert worker.metric("hydrawatch_event_processing_seconds_count") >= 1  # one sample per micro-batch
     wait_for(lambda: "hydrawatch_consumer_lag_messages{" in worker.metrics_text(), 30, "consumer lag gauge")
     assert worker.metric("hydrawatch_consumer_lag_messages", topic=pipeline.input_topic, partition="0") == 0
+
+
+def test_a_worker_meeting_a_newer_format_says_so_and_stops_without_committing_past_it(pipeline):
+    """An internal-topic record of a format this release cannot read (a newer release wrote it):
+    the worker logs why and exits, instead of skipping it; its offset is not committed."""
+    producer = KafkaProducer(bootstrap_servers=pipeline.bootstrap)
+    try:
+        producer.send(pipeline.cluster_topic, value=orjson.dumps({"v": 2, "m": [], "active": []})).get(timeout=30)
+    finally:
+        producer.close()
+    worker = pipeline.start_worker()
+    wait_for(lambda: worker.proc.poll() is not None, 90, "the worker to stop", explain=lambda: worker.log_tail(20))
+    assert worker.proc.returncode != 0
+    assert "internal record format version 2: this release reads up to 1" in worker.log_tail(400)
+    from kafka.structs import TopicPartition
+
+    group = KafkaConsumer(bootstrap_servers=pipeline.bootstrap, group_id=pipeline.app_id, enable_auto_commit=False)
+    try:
+        assert (group.committed(TopicPartition(pipeline.cluster_topic, 0)) or 0) == 0
+    finally:
+        group.close()

@@ -204,3 +204,60 @@ def test_the_worker_consumer_gets_the_fetch_sizes_when_it_starts(tmp_path):
 
     by_topic, start = asyncio.run(sizes())
     assert by_topic == {"hydrawatch-cluster-input": 16 << 20} and start == "start_with_fetch_sizes"
+
+
+def _batch(base: int, values: list[bytes]) -> bytes:
+    from aiokafka.record.default_records import DefaultRecordBatchBuilder
+
+    builder = DefaultRecordBatchBuilder(magic=2, compression_type=0, is_transactional=0, producer_id=-1,
+                                        producer_epoch=-1, base_sequence=-1, batch_size=1 << 20)
+    for i, value in enumerate(values):
+        builder.append(i, timestamp=None, key=b"k", value=value, headers=[])
+    data = bytearray(builder.build())
+    data[0:8] = base.to_bytes(8, "big")  # the batch's base offset (not covered by the CRC)
+    return bytes(data)
+
+
+def test_a_batch_that_cannot_be_read_ends_the_partitions_records_where_it_begins():
+    """aiokafka raises on a CRC mismatch and loses the records before it in the same fetch; the
+    guarded records hand those over, stop at the bad batch, and report where it begins."""
+    from aiokafka.consumer.fetcher import READ_COMMITTED
+    from aiokafka.record.memory_records import MemoryRecords
+    from aiokafka.structs import TopicPartition
+
+    good, bad, after = _batch(0, [b"a", b"b"]), bytearray(_batch(2, [b"poison"])), _batch(3, [b"c"])
+    bad[-3] ^= 0x20  # a byte of the record's value: the CRC no longer matches
+    records = faust_patches.GuardedPartitionRecords(
+        TopicPartition("in", 4), MemoryRecords(good + bytes(bad) + after), [], 0, None, None, True, READ_COMMITTED)
+    faust_patches.GuardedPartitionRecords.found.clear()
+    assert [r.value for r in records] == [b"a", b"b"]
+    assert records.next_fetch_offset == 2  # the next fetch starts at the bad batch, not after it
+    [found] = faust_patches.GuardedPartitionRecords.found
+    assert (found.tp, found.offset, found.reason) == (TP("in", 4), 2, "crc_mismatch")
+    assert "CRC" in found.detail
+    faust_patches.GuardedPartitionRecords.found.clear()
+
+
+def test_the_fetcher_builds_guarded_records_once_installed(tmp_path):
+    from aiokafka.consumer import fetcher
+
+    create_app(Settings(store="memory://", home=tmp_path))
+    assert fetcher.PartitionRecords is faust_patches.GuardedPartitionRecords
+
+
+def test_a_stop_signal_starts_a_deadline_that_ends_the_process(monkeypatch, tmp_path):
+    """With the broker gone, a worker's orderly stop waits on it: the deadline ends it."""
+    import mode
+
+    exits = []
+    monkeypatch.setattr(faust_patches.os, "_exit", exits.append)
+    monkeypatch.setattr(mode.Worker, "_schedule_shutdown", lambda self, signum: None)  # the stop hangs
+    faust_patches.stop_deadline(0.05)
+    worker = SimpleNamespace(_signal_stop_time=None)
+    import signal
+
+    from tests.support import wait_for
+
+    mode.Worker._schedule_shutdown(worker, signal.SIGTERM)
+    wait_for(lambda: exits, 5, "the deadline to end the process")
+    assert exits == [1]

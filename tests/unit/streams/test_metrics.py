@@ -14,7 +14,7 @@ from streams.metrics import TOP_K, MetricsObserver, PipelineMetrics, publish_clu
 from streams.runtimes import ClusterRuntime
 
 UNITS = ("_seconds", "_bytes", "_messages", "_ratio", "_total", "_info", "_tracked", "_keys", "_firing",
-         "_score", "_accounts", "_tokens")
+         "_score", "_accounts", "_tokens", "_partitions")
 ALLOWED_LABELS = {"outcome", "reason", "topic", "partition", "scope", "severity", "status", "table", "rank",
                   "cluster_id", "account_id", "version", "app_id", "le", "stage"}
 
