@@ -174,6 +174,9 @@ def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool,
     Each run has its own topics, consumer group and state (a run id), unless --resume."""
     for sig in STOP_SIGNALS:
         signal.signal(sig, _raise_stopped)
+    # Python leaves SIGINT ignored when it starts ignored (a shell's background job, nohup):
+    # Ctrl-C or `kill -INT` at the demo must still stop it.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     settings = Settings.from_env()
     run = resume_run or time.strftime("%Y%m%d-%H%M%S", time.gmtime())
     scoped = run_settings(settings, run)
