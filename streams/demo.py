@@ -178,13 +178,12 @@ def demo(scenario: str, speed: float, workers: int, until_done: bool, ops: bool,
     # Ctrl-C or `kill -INT` at the demo must still stop it.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     settings = Settings.from_env()
-    run = resume_run or time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-    scoped = run_settings(settings, run)
-    n = 1
-    while not resume_run and scoped.home.exists():  # two runs started within a second
+    started = resume_run or time.strftime("%Y%m%d-%H%M%S", time.gmtime())
+    run, n = started, 1
+    while not resume_run and run_settings(settings, run).home.exists():  # two runs started within a second
         n += 1
-        scoped = run_settings(settings, f"{run}-{n}")
-    run = scoped.app_id[len(settings.app_id) + 1:]
+        run = f"{started}-{n}"
+    scoped = run_settings(settings, run)
     run_dir = scoped.home
     if resume_run and not run_dir.is_dir():
         raise click.ClickException(f"no demo run {resume_run!r} under {settings.home / 'demo'}")
