@@ -41,7 +41,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from bench_pipeline import BROKER, events_file, pairs  # noqa: E402
 from detectors.partitioning import partition_for  # noqa: E402
-from streams import kafka_local  # noqa: E402
+from streams import kafka_local, topics  # noqa: E402
 from streams.decoder import decode_message  # noqa: E402
 from streams.runtimes import AccountRuntime, ClusterRuntime, MemoryTable, cluster_records  # noqa: E402
 
@@ -84,8 +84,8 @@ async def one_run(work: list, n: int, flush_every: int) -> dict:
 
     tag = uuid.uuid4().hex[:8]
     changelog, internal = f"stages-changelog-{tag}", f"stages-internal-{tag}"
-    kafka_local.create_topics(BROKER, [kafka_local.TopicSpec(changelog, PARTITIONS, (("cleanup.policy", "compact"),)),
-                                       kafka_local.TopicSpec(internal, 1)])
+    kafka_local.create_topics(BROKER, [topics.TopicSpec(changelog, PARTITIONS, (("cleanup.policy", "compact"),)),
+                                       topics.TopicSpec(internal, 1)])
     producer = AIOKafkaProducer(bootstrap_servers=BROKER.kafka_bootstrap, acks="all", linger_ms=0,
                                 max_batch_size=1024 * 1024, max_request_size=4 * 1024 * 1024)
     consumer = AIOKafkaConsumer(bootstrap_servers=BROKER.kafka_bootstrap, enable_auto_commit=False,

@@ -124,6 +124,26 @@ def stages_section(path: Path) -> str:
     return "\n".join(lines)
 
 
+def takeover_section(path: Path) -> str:
+    data = json.loads(path.read_text())
+    lines = ["## Cluster-stage takeover after days of uptime", "",
+             "The `soak` scenario (a population that turns over; idle-account TTL one day) fed live to one worker for "
+             "each number of simulated days, accounts scaled so that as many arrive per day; then, each time the owner "
+             "has written a snapshot of everything, it is killed and a new worker takes the cluster stage over "
+             "(median of the takeovers). Takeover: snapshot read and loaded, records after it applied "
+             "(`hydrawatch_cluster_takeover_seconds`); start to caught up: the new worker's whole start.", "",
+             "| simulated days | events | cluster-stage accounts | snapshot | takeover | vs the first | start to caught up "
+             "| internal records kept / written |", "|---|---|---|---|---|---|---|---|"]
+    base = data["soaks"][0]["median_takeover_s"]
+    for row in data["soaks"]:
+        lines.append(f"| {row['days']:g} | {row['events']:,} | {row['cluster_stage_accounts']:,} | "
+                     f"{row['snapshot_bytes'] / 1e6:.2f} MB | **{row['median_takeover_s']:.3f} s** | "
+                     f"{row['median_takeover_s'] / base:.2f}x | {row['median_start_to_caught_up_s']:.1f} s | "
+                     f"{row['internal_records_kept']:,} / {row['internal_records_written']:,} |")
+    lines += ["", provenance(data, path), ""]
+    return "\n".join(lines)
+
+
 def render() -> str:
     parts = [HEADER]
     worlds = newest("worlds")
@@ -148,6 +168,9 @@ def render() -> str:
     stages = newest("stages")
     if stages:
         parts.append(stages_section(stages))
+    takeover = newest("takeover")
+    if takeover:
+        parts.append(takeover_section(takeover))
     return "\n".join(parts).rstrip() + "\n"
 
 

@@ -12,9 +12,11 @@
   only once the state it produced is written (streams/services.py, "State flush").
 * `cluster-stage` (whichever worker owns that one partition): `Sequencer` merges the partitions
   in event-time order (so 1 or N workers and `hydrawatch replay` feed it the same sequence),
-  `ClusterStage` decides alerts. Its state is a pure function of the internal topic, which is
-  kept whole: a new owner rebuilds it by reading the topic up to where it takes over, with sends
-  suppressed (they were made by the previous owner; alert ids are deterministic anyway).
+  `ClusterStage` decides alerts. Its state is a pure function of the internal topic. The owner
+  snapshots it every minute to a compacted topic and deletes the internal records the snapshots
+  cover; a new owner loads the newest snapshot and applies the records after it up to where it
+  takes over, with sends suppressed (they were made by the previous owner; alert ids are
+  deterministic anyway): streams/snapshots.py.
 
 Exactly-once effects where it matters: each account's state records the offset it has applied
 (a redelivered event is a no-op, counted as `duplicate`), and the sequencer drops re-sent
@@ -23,7 +25,6 @@ cluster messages by position.
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import time
 
@@ -31,15 +32,14 @@ import faust
 import orjson
 from prometheus_client import CollectorRegistry
 
-from streams import faust_patches, kafka_security
+from streams import faust_patches, kafka_security, topics
 from streams.metrics import PipelineMetrics
 from streams.runtimes import ClusterRuntime  # noqa: F401 - re-exported for tests/integration/internal_topic.py
-from streams.services import Worker, quiet_libraries
+from streams.services import VERSION, Worker, quiet_libraries
 from streams.settings import Settings
 
 log = logging.getLogger(__name__)
 
-VERSION = importlib.metadata.version("hydrawatch")  # the installed package (pyproject.toml)
 CLUSTER_FETCH_BYTES = 16 * 1024 * 1024  # per fetch of the internal topic (its records are large)
 
 
@@ -78,11 +78,15 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
         return app.topic(name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw",
                          **options)
 
+    def project_topic(role: str, **options: object) -> faust.TopicT:
+        spec = topics.spec(settings, role)
+        return raw_topic(spec.name, partitions=spec.partitions, **options)
+
     # The batch topics: acknowledged by the agents, not by Faust's streams (streams/faust_patches.py).
-    requests = raw_topic(settings.input_topic, partitions=settings.partitions, acks=False)
-    dead_letters = raw_topic(settings.dlq_topic, partitions=1)
-    cluster_input = raw_topic(settings.cluster_topic, partitions=1, internal=False, acks=False)
-    alerts_topic = raw_topic(settings.alerts_topic)
+    requests = project_topic("input", acks=False)
+    dead_letters = project_topic("dead-letters")
+    cluster_input = project_topic("cluster-input", internal=False, acks=False)
+    alerts_topic = project_topic("alerts")
     tables = {
         "account-state": "Per-account feature state: input offset applied, then AccountState.to_bytes.",
         "partition-state": "Per input partition (JSON): model catalog, event-time clock, accounts.",
@@ -116,7 +120,7 @@ def create_app(settings: Settings, registry: CollectorRegistry | None = None) ->
     async def cluster_stage(stream: faust.StreamT) -> None:
         async for event in stream.events():  # one fetched batch of internal records
             batch = event.message
-            async with worker.stop_on_unsupported_format():
+            async with worker.stop_on_unsupported_format(), worker.cluster_lock:
                 cluster = await worker.cluster_from(batch.first)
                 for alert in worker.cluster_batch(cluster, batch.records):
                     await alerts_topic.send(key=alert.entity_id.encode(), value=orjson.dumps(alert.to_dict()))

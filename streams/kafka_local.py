@@ -15,11 +15,11 @@ import socket
 import subprocess
 import time
 import uuid
-from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
 from streams import kafka_security
+from streams.topics import TopicSpec, project_topics
 from streams.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,32 +30,6 @@ LOG4J = REPO / "deploy" / "kafka" / "log4j.properties"
 
 class KafkaError(RuntimeError):
     """The local broker could not be fetched, started or stopped."""
-
-
-@dataclass(frozen=True)
-class TopicSpec:
-    name: str
-    partitions: int
-    config: tuple[tuple[str, str], ...] = ()
-
-
-CHANGELOG_TABLES = ("account-state", "partition-state")  # the Faust tables of streams.app
-
-
-def project_topics(settings: Settings) -> list[TopicSpec]:
-    """The topics the project owns, with explicit partition counts."""
-    week_ms = str(7 * 24 * 3600 * 1000)
-    return [
-        TopicSpec(settings.input_topic, settings.partitions, (("retention.ms", week_ms),)),
-        TopicSpec(settings.dlq_topic, 1, (("retention.ms", str(30 * 24 * 3600 * 1000)),)),
-        TopicSpec(settings.alerts_topic, 4, (("retention.ms", str(30 * 24 * 3600 * 1000)),)),
-        # The cluster stage's input log, kept whole: a new owner rebuilds the stage from it.
-        TopicSpec(settings.cluster_topic, 1, (("retention.ms", "-1"),)),
-        # Faust's table changelogs, created up front: a worker that subscribes before they
-        # exist crashes its agent on the first write (PartitionsMismatch, "0 partitions").
-        *(TopicSpec(f"{settings.app_id}-{table}-changelog", settings.partitions, (("cleanup.policy", "compact"),))
-          for table in CHANGELOG_TABLES),
-    ]
 
 
 def lib_dir(settings: Settings) -> Path:

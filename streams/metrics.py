@@ -15,7 +15,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from detectors.features import DAY_S, AccountSummary
 from streams.decoder import REJECTION_CODES, STAGE_REJECTION_CODES, Rejection
 from streams.faust_patches import UNREADABLE_REASONS
-from streams.kafka_local import CHANGELOG_TABLES
+from streams.topics import CHANGELOG_TABLES
 
 if TYPE_CHECKING:
     from streams.runtimes import ClusterRuntime
@@ -27,6 +27,8 @@ SCORE_BUCKETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 0.999,
 SCOPES = ("account", "cluster")
 SEVERITIES = ("warning", "critical")
 TOP_K = 10
+TAKEOVER_STARTS = ("snapshot", "internal_topic")
+SNAPSHOT_OUTCOMES = ("written", "failed", "rejected")  # rejected: found at takeover but unusable
 
 
 def observe_many(histogram: Histogram, values: Sequence[float]) -> None:
@@ -158,6 +160,23 @@ class PipelineMetrics:
         self.sequencer_pending = Gauge("hydrawatch_sequencer_pending_messages",
                                        "Cluster-stage inputs held until every input partition's clock passes them.",
                                        registry=r)
+        self.cluster_takeovers = Counter(
+            "hydrawatch_cluster_takeovers", "Times this worker took over the cluster stage, by where it started: "
+            "a snapshot, or the internal topic alone (no snapshot could be loaded).", ["start"], registry=r)
+        self.cluster_takeover_seconds = Gauge(
+            "hydrawatch_cluster_takeover_seconds",
+            "The last takeover of the cluster stage: snapshot read and loaded, internal records after it applied.",
+            registry=r)
+        self.cluster_snapshots = Counter("hydrawatch_cluster_snapshots", "Cluster-stage snapshots, by outcome.",
+                                         ["outcome"], registry=r)
+        self.cluster_snapshot_bytes = Gauge("hydrawatch_cluster_snapshot_bytes",
+                                            "Size of the last cluster-stage snapshot written (compressed).", registry=r)
+        self.cluster_snapshot_pause_seconds = Gauge(
+            "hydrawatch_cluster_snapshot_pause_seconds",
+            "How long the last snapshot held the cluster stage (taking its state), in seconds.", registry=r)
+        self.cluster_snapshot_time = Gauge(
+            "hydrawatch_cluster_snapshot_timestamp_seconds",
+            "When the cluster stage's owner last wrote a snapshot (unix seconds; 0 on other workers).", registry=r)
         self.info = Gauge("hydrawatch_worker_info", "Build info.", ["version", "app_id"], registry=r)
         self.info.labels(version, app_id).set(1)
         top_cluster = [
@@ -181,6 +200,10 @@ class PipelineMetrics:
             self.decode_errors.labels(code)
         for reason in UNREADABLE_REASONS:
             self.input_unreadable_batches.labels(reason)
+        for start in TAKEOVER_STARTS:
+            self.cluster_takeovers.labels(start)
+        for outcome in SNAPSHOT_OUTCOMES:
+            self.cluster_snapshots.labels(outcome)
         for scope in SCOPES:
             self.anomaly_score.labels(scope)
             self.harvested.labels(scope)

@@ -8,8 +8,9 @@ for a contiguous offset range (streams.faust_patches). What stays:
   (a rebalance), and after that commits nothing for the partition until new input is
   acknowledged; a quiet partition kept its old stored offset, and a restart redid everything
   since. The check compares the group's stored offsets with what this worker has processed.
-* `read_internal`: a new owner of the cluster stage applies the internal topic up to where it
-  takes over, without sending (see streams/app.py).
+* `read_internal`, `read_newest_head`, `read_offsets`: a new owner of the cluster stage loads its newest snapshot
+  and applies the internal topic from there up to where it takes over, without sending
+  (streams/snapshots.py); `GroupOffsets.delete_before` deletes what the snapshots cover.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import contextlib
 import logging
 from dataclasses import dataclass, field
 from typing import Any, AsyncIterator
+
+import orjson
 
 from streams import kafka_security
 from streams.settings import Settings
@@ -57,13 +60,19 @@ async def direct_consumer(settings: Settings, **options: Any) -> Any:
 
 
 async def read_internal(settings: Settings, start: int, until: int) -> AsyncIterator[list]:
-    """The internal topic's records [start, until), in fetched batches."""
+    """The internal topic's records [start, until), in fetched batches; from its first retained
+    record if those before it were deleted (said in a log line: the stage goes on without them)."""
     from aiokafka import TopicPartition
 
     tp = TopicPartition(settings.cluster_topic, 0)
     consumer = await direct_consumer(settings, max_partition_fetch_bytes=8 * 1024 * 1024)
     try:
         consumer.assign([tp])
+        first = (await consumer.beginning_offsets([tp]))[tp]
+        if first > start:
+            log.error("internal records %d-%d are deleted and no snapshot covers them: the cluster stage goes on "
+                      "without them (runbook deploy/runbooks/cluster-snapshot-stale.md)", start, first - 1)
+            start = first
         consumer.seek(tp, start)
         while True:
             batch = [r for r in (await consumer.getmany(tp, timeout_ms=1000, max_records=2000)).get(tp, ())
@@ -76,9 +85,65 @@ async def read_internal(settings: Settings, start: int, until: int) -> AsyncIter
         await consumer.stop()
 
 
+async def read_newest_head(settings: Settings) -> tuple[bool, dict | None]:
+    """(whether the snapshot topic exists, its newest snapshot head). Heads are written last, so
+    the newest is near the end: read backwards in growing windows until one is found."""
+    from aiokafka import TopicPartition
+
+    from streams.snapshots import is_head
+
+    tp = TopicPartition(settings.snapshot_topic, 0)
+    consumer = await direct_consumer(settings, max_partition_fetch_bytes=4 * 1024 * 1024)
+    try:
+        if settings.snapshot_topic not in await consumer.topics():
+            return False, None
+        consumer.assign([tp])
+        begin = (await consumer.beginning_offsets([tp]))[tp]
+        end = (await consumer.end_offsets([tp]))[tp]
+        window = 4
+        while end > begin:
+            start = max(begin, end - window)
+            heads = [r.value for r in await _read_range(consumer, tp, start, end) if is_head(r.key, r.value)]
+            if heads:
+                return True, orjson.loads(heads[-1])
+            if start == begin:
+                break
+            end, window = start, window * 4
+        return True, None
+    finally:
+        await consumer.stop()
+
+
+async def read_offsets(settings: Settings, topic: str, offsets: list[int]) -> dict[int, bytes | None]:
+    """The values at `offsets` of partition 0 of `topic` (missing where compaction removed them)."""
+    from aiokafka import TopicPartition
+
+    if not offsets:
+        return {}
+    tp = TopicPartition(topic, 0)
+    consumer = await direct_consumer(settings, max_partition_fetch_bytes=4 * 1024 * 1024)
+    try:
+        consumer.assign([tp])
+        wanted = set(offsets)
+        return {r.offset: r.value for r in await _read_range(consumer, tp, min(offsets), max(offsets) + 1)
+                if r.offset in wanted}
+    finally:
+        await consumer.stop()
+
+
+async def _read_range(consumer: Any, tp: Any, start: int, until: int) -> list:
+    consumer.seek(tp, start)
+    out = []
+    while await consumer.position(tp) < until:
+        out += [r for r in (await consumer.getmany(tp, timeout_ms=1000, max_records=500)).get(tp, ())
+                if start <= r.offset < until]
+    return out
+
+
 @dataclass
 class GroupOffsets:
-    """The consumer group's committed offsets as the broker stores them."""
+    """The worker's admin client: the consumer group's committed offsets as the broker stores
+    them, and deleting internal records the cluster stage's snapshots cover."""
 
     settings: Settings
     admin: Any = None
@@ -88,13 +153,7 @@ class GroupOffsets:
         from aiokafka.structs import TopicPartition
 
         try:
-            if self.admin is None:
-                from aiokafka.admin import AIOKafkaAdminClient
-
-                self.admin = AIOKafkaAdminClient(bootstrap_servers=self.settings.kafka_bootstrap,
-                                                 **kafka_security.aiokafka_options(self.settings))
-                await self.admin.start()
-            held = await self.admin.list_consumer_group_offsets(
+            held = await (await self._admin()).list_consumer_group_offsets(
                 self.settings.app_id, partitions=[TopicPartition(tp.topic, tp.partition) for tp in tps])
         except Exception:
             await self.close()  # a fresh client next time (broker outage)
@@ -104,6 +163,28 @@ class GroupOffsets:
             meta = held.get(TopicPartition(tp.topic, tp.partition))
             stored[tp] = meta.offset if meta is not None and meta.offset >= 0 else None
         return stored
+
+    async def _admin(self) -> Any:
+        if self.admin is None:
+            from aiokafka.admin import AIOKafkaAdminClient
+
+            self.admin = AIOKafkaAdminClient(bootstrap_servers=self.settings.kafka_bootstrap,
+                                             **kafka_security.aiokafka_options(self.settings))
+            await self.admin.start()
+        return self.admin
+
+    async def delete_before(self, topic: str, offset: int) -> int:
+        """Delete partition 0 of `topic` before `offset`; returns its new first offset."""
+        from aiokafka.admin import RecordsToDelete
+        from aiokafka.structs import TopicPartition
+
+        tp = TopicPartition(topic, 0)
+        try:
+            done = await (await self._admin()).delete_records({tp: RecordsToDelete(before_offset=offset)})
+        except Exception:
+            await self.close()
+            raise
+        return done[tp]
 
     async def close(self) -> None:
         admin, self.admin = self.admin, None

@@ -489,6 +489,7 @@ class ClusterRuntime:
     stage: ClusterStage = field(init=False)
     sequencer: Sequencer = field(init=False)
     next_offset: int = 0  # of the internal topic: everything before it is applied
+    items_applied: int = 0  # cluster-stage inputs applied so far (snapshots are due by count, too)
     late_counted: int = 0
     expired_counted: int = 0
 
@@ -514,6 +515,7 @@ class ClusterRuntime:
         for p in doc.get("active", ()):
             sequencer.mark_active(p)
         for p, items in doc.get("m", ()):
+            self.items_applied += len(items)
             for offset, index, clock, produced_ms, wire in items:
                 sequencer.push(p, clock, offset, index, from_wire(wire))
                 if latencies is not None and index == 0:
@@ -524,6 +526,7 @@ class ClusterRuntime:
         """Items of partition `p` carrying stage messages, not wire lists (AccountRuntime with
         `wire=False`, in the same process): what `apply_doc` does, without the encoding."""
         push = self.sequencer.push
+        self.items_applied += len(items)
         for offset, index, clock, _, message in items:
             push(p, clock, offset, index, message)
         self.stage.feed(self.sequencer.release(), alerts)

@@ -17,12 +17,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import importlib.metadata
 import logging
 import time
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable
 
 import faust
+import orjson
 from aiohttp.web import Response
 from faust.web import Request, View
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -31,10 +33,10 @@ from detectors.features import AccountSummary
 from detectors.partitioning import partition_for
 from aiokafka.errors import MessageSizeTooLargeError
 
-from streams import faust_patches
+from streams import faust_patches, snapshots
 from streams.decoder import Rejection
 from streams.metrics import MetricsObserver, PipelineMetrics, publish_cluster_gauges
-from streams.offsets import CommitCheck, GroupOffsets, read_internal
+from streams.offsets import CommitCheck, GroupOffsets, read_internal, read_newest_head, read_offsets
 from streams.runtimes import (AccountRuntime, ClusterRuntime, Flush, Outbox, UnsupportedFormat, idle_record,
                               unpack_account)
 from streams.settings import Settings
@@ -42,6 +44,7 @@ from streams.settings import Settings
 log = logging.getLogger(__name__)
 
 DLQ_REASON_HEADER = "hydrawatch-error"
+VERSION = importlib.metadata.version("hydrawatch")  # the installed package (pyproject.toml)
 
 
 def dead_letter_headers(rejection: Rejection, topic: str, partition: int, offset: int) -> list[tuple[str, bytes]]:
@@ -101,6 +104,7 @@ class Worker:
     cluster: ClusterRuntime | None = None
     observer: MetricsObserver = field(init=False)
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # batch processing against flush snapshots
+    cluster_lock: asyncio.Lock = field(default_factory=asyncio.Lock)  # a cluster batch and its sends, against snapshots
     flush_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     held: list = field(default_factory=list)  # processed batches (events) awaiting their state's flush
     pending: list = field(default_factory=list)  # producer futures of their records
@@ -112,6 +116,7 @@ class Worker:
     outbox: Outbox = field(init=False)  # cluster-stage items waiting to share an internal-topic record
     cluster_input: Any = None  # the internal topic (set by `register`)
     group: GroupOffsets = field(init=False)
+    snapshots: snapshots.SnapshotKeeper = field(init=False)
     lag_series: set = field(default_factory=set)
 
     def __post_init__(self) -> None:
@@ -122,6 +127,7 @@ class Worker:
         self.observer = MetricsObserver(self.metrics)
         self.group = GroupOffsets(s)
         self.outbox = Outbox(s.cluster_send_interval_s)
+        self.snapshots = snapshots.SnapshotKeeper(s.cluster_snapshot_interval_s, s.cluster_snapshot_items)
 
     # -- the account stage -------------------------------------------------------------------
 
@@ -235,27 +241,105 @@ class Worker:
     # -- the cluster stage -------------------------------------------------------------------
 
     async def cluster_from(self, first: int) -> ClusterRuntime:
-        """The cluster stage, rebuilt up to `first` if this worker takes it over there: the
-        internal topic's records before it are applied without sending (the previous owner sent
+        """The cluster stage, taken over if this worker does not hold it up to `first` yet."""
+        if self.cluster is None or self.cluster.next_offset < first:
+            await self.take_over_cluster(first)
+        return self.cluster
+
+    async def take_over_cluster(self, first: int) -> None:
+        """Load the newest usable snapshot (if it is ahead of what this worker holds), then apply
+        the internal records after it up to `first` without sending (the previous owner sent
         their alerts; alert ids are deterministic anyway)."""
-        s = self.settings
-        if self.cluster is None:
-            self.cluster = ClusterRuntime(s.partitions, account_ttl_s=s.account_ttl_s,
-                                          account_volume_margin=s.account_volume_margin,
-                                          account_critical_margin=s.account_critical_margin)
-        cluster = self.cluster
-        if cluster.next_offset < first:
-            started, before, discard = time.monotonic(), cluster.next_offset, []
-            async for records in read_internal(s, cluster.next_offset, first):
+        s, started = self.settings, time.monotonic()
+        found = snapshots.found(None)
+        try:
+            exists, newest = await read_newest_head(s)
+            found = snapshots.found(newest)
+            for head in found.candidates():  # newest first; only the chunks it names are read
+                if found.attempt(head, await read_offsets(s, s.snapshot_topic, head["offsets"])):
+                    break
+        except (asyncio.CancelledError, UnsupportedFormat):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the internal topic alone still rebuilds the stage
+            log.error("cluster-stage snapshots could not be read (%r): rebuilding from the internal topic", exc)
+            self.metrics.cluster_snapshots.labels("rejected").inc()
+            exists = True
+        if not exists:
+            log.error("snapshot topic %s does not exist (create it: hydrawatch kafka topics): no snapshots are "
+                      "written, the internal topic is not trimmed", s.snapshot_topic)
+        self.snapshots.enabled = exists  # never written to a topic created by chance (not compacted)
+        for slot, why in found.failures:
+            self.metrics.cluster_snapshots.labels("rejected").inc()
+            log.error("cluster-stage snapshot in slot %s not used: %s", slot, why)
+        refusal = found.refusal()
+        if refusal and not s.cluster_snapshot_discard:
+            raise UnsupportedFormat(refusal)
+        self.snapshots.start(time.monotonic(), 0, found.heads)
+        held = self.cluster.next_offset if self.cluster is not None else -1
+        if found.runtime is not None and found.runtime.partitions == s.partitions and found.runtime.next_offset > held:
+            self.cluster, start = found.runtime, "snapshot"
+        elif self.cluster is None:
+            self.cluster, start = ClusterRuntime(s.partitions, account_ttl_s=s.account_ttl_s,
+                                                 account_volume_margin=s.account_volume_margin,
+                                                 account_critical_margin=s.account_critical_margin), "internal_topic"
+        else:
+            start = "internal_topic"
+        cluster, loaded = self.cluster, time.monotonic()
+        before = cluster.next_offset
+        if before < first:
+            discard: list = []
+            async for records in read_internal(s, before, first):
                 cluster.apply_records(records, discard, unreadable=discard)
                 discard.clear()
             cluster.next_offset = max(cluster.next_offset, first)
-            cluster.late_counted = cluster.sequencer.late_total  # counted by the previous owner
-            cluster.expired_counted = cluster.stage.expired_accounts
-            log.info("cluster stage rebuilt from internal records %d-%d in %.1fs", before, first - 1,
-                     time.monotonic() - started)
+        cluster.late_counted = cluster.sequencer.late_total  # counted by the previous owner
+        cluster.expired_counted = cluster.stage.expired_accounts
         cluster.stage.observer = self.observer
-        return cluster
+        self.snapshots.start(time.monotonic(), cluster.items_applied)
+        took = time.monotonic() - started
+        self.metrics.cluster_takeovers.labels(start).inc()
+        self.metrics.cluster_takeover_seconds.set(took)
+        origin = (f"snapshot {found.head['slot']} at offset {found.head['next_offset']} ({found.head['bytes']:,} "
+                  f"bytes) loaded in {loaded - started:.2f}s" if start == "snapshot" else "no snapshot")
+        applied = (f"records {before}-{first - 1} applied in {time.monotonic() - loaded:.2f}s" if before < first
+                   else "nothing to apply after it")
+        log.info("cluster stage taken over at internal offset %d in %.2fs: %s, %s", first, took, origin, applied)
+
+    async def snapshot_cluster(self) -> None:
+        """Timer: the owner writes the cluster stage's state when a snapshot is due, then deletes
+        the internal records both slots cover (streams/snapshots.py)."""
+        app, cluster, keeper = self.app, self.cluster, self.snapshots
+        if cluster is None or not keeper.enabled or app.rebalancing or not keeper.due(cluster, time.monotonic()) \
+                or not any(tp.topic == self.settings.cluster_topic for tp in app.consumer.assignment()):
+            return
+        try:
+            started = time.perf_counter()
+            async with self.cluster_lock:  # between batches: the state and the alerts it sent agree
+                payload = snapshots.dumps(cluster)
+                at, watermark, items = cluster.next_offset, cluster.stage.watermark, cluster.items_applied
+            pause = time.perf_counter() - started
+            self.metrics.cluster_snapshot_pause_seconds.set(pause)
+            await app.producer.flush()  # the alerts this state decided reach the broker before it does
+            slot, stale, other = keeper.slot()
+            topic = self.settings.snapshot_topic
+            records = snapshots.chunks_of(payload, slot, stale)
+            sent = [await app.producer.send(topic, key, value, 0, None, None) for key, value in records]
+            delivered = [await future for future in sent]
+            offsets = [meta.offset for (_, value), meta in zip(records, delivered) if value is not None]
+            head = snapshots.head_of(payload, slot, offsets, at, watermark, VERSION, time.time(), other)
+            await (await app.producer.send(topic, f"{slot}/head".encode(), orjson.dumps(head), 0, None, None))
+        except Exception:
+            self.metrics.cluster_snapshots.labels("failed").inc()
+            raise
+        self.metrics.cluster_snapshots.labels("written").inc()
+        self.metrics.cluster_snapshot_bytes.set(len(payload))
+        self.metrics.cluster_snapshot_time.set(time.time())
+        delete_before = keeper.written(head, time.monotonic(), items)
+        if delete_before:
+            await self.group.delete_before(self.settings.cluster_topic, delete_before)
+            keeper.deleted_before = delete_before
+        log.info("cluster-stage snapshot written at internal offset %d: slot %s, %d bytes, stage held %.3fs; "
+                 "internal records before %d deleted", at, slot, len(payload), pause, keeper.deleted_before)
 
     def cluster_batch(self, cluster: ClusterRuntime, records: list) -> list:
         """Apply internal-topic records; the alerts to send."""
@@ -284,6 +368,7 @@ class Worker:
         app.timer(interval=s.cluster_send_interval_s)(survive(self.send_aged))
         app.timer(interval=s.idle_after_s / 2)(survive(functools.partial(self.announce_idle, cluster_input)))
         app.timer(interval=s.commit_check_s)(survive(self.check_committed_offsets))
+        app.timer(interval=min(1.0, s.cluster_snapshot_interval_s))(survive(self.snapshot_cluster))
         app.timer(interval=s.gauge_interval_s)(survive(self.refresh_gauges))
         app.on_partitions_revoked.connect(self.forget_revoked)
         app.on_partitions_assigned.connect(self.count_rebalance)

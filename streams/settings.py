@@ -36,6 +36,10 @@ class Settings:
     dlq_topic: str = "api-requests-dlq"
     alerts_topic: str = "anomaly-alerts"
     cluster_topic: str = "hydrawatch-cluster-input"  # internal: account stage -> cluster stage (1 partition)
+    cluster_snapshot_topic: str = ""  # internal: the cluster stage's state (compacted); default <cluster topic>-snapshots
+    cluster_snapshot_interval_s: float = 60.0  # the cluster stage's owner snapshots its state this often...
+    cluster_snapshot_items: int = 500_000  # ... or after this many cluster-stage inputs (a backlog), if sooner
+    cluster_snapshot_discard: int = 0  # 1: a snapshot this release cannot read is dropped, not a reason to stop
     batch_size: int = 2000  # most records one fetch hands over (each partition's share is one batch)
     cluster_send_interval_s: float = 0.05  # longest the account stage's items wait to share an internal-topic record
     commit_interval_s: float = 2.0  # account states are written, then input offsets committed, this often
@@ -86,6 +90,11 @@ class Settings:
             kind = type(field.default)
             values[field.name] = Path(raw) if kind is Path else kind(raw)
         return cls(**values)
+
+    @property
+    def snapshot_topic(self) -> str:
+        """The cluster stage's snapshot topic, named after its internal topic unless set."""
+        return self.cluster_snapshot_topic or f"{self.cluster_topic}-snapshots"
 
     @property
     def data_dir(self) -> Path:

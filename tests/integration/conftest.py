@@ -17,11 +17,13 @@ import urllib.request
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from streams import kafka_local
 from streams.settings import Settings
+from tests.integration.internal_topic import InternalTopicTap
 from tests.support import free_port, wait_for
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,6 +73,7 @@ class Pipeline:
     home: Path
     partitions: int = 8
     workers: list["Worker"] = field(default_factory=list)
+    tap: Any = None  # InternalTopicTap: the internal topic as written (the cluster stage deletes its start)
 
     def env(self, **extra: str) -> dict[str, str]:
         env = dict(os.environ)
@@ -82,6 +85,8 @@ class Pipeline:
             HYDRAWATCH_ALERTS_TOPIC=self.alerts_topic,
             HYDRAWATCH_CLUSTER_TOPIC=self.cluster_topic,
             HYDRAWATCH_GAUGE_INTERVAL_S="0.5",  # fresh lag gauges: tests wait on them
+            # Snapshots (and deletions of the internal topic's start) within every test's span.
+            HYDRAWATCH_CLUSTER_SNAPSHOT_INTERVAL_S="3",
             HYDRAWATCH_PARTITIONS=str(self.partitions),
             HYDRAWATCH_HOME=str(self.home),
             PYTHONUNBUFFERED="1",
@@ -162,6 +167,9 @@ def pipeline(kafka_bootstrap: str, request) -> Pipeline:
         cluster_topic=f"hydrawatch-cluster-input-{tag}", home=home,
     )
     kafka_local.create_topics(pipe.settings(), bootstrap=kafka_bootstrap)
+    pipe.tap = InternalTopicTap(kafka_bootstrap, pipe.cluster_topic)
+    pipe.tap.start()
     yield pipe
     for worker in pipe.workers:
         worker.stop()
+    pipe.tap.stopping.set()

@@ -9,6 +9,8 @@ at zero; re-applying the whole topic here counts all of them.
 
 from __future__ import annotations
 
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,32 +31,69 @@ class TopicReplay:
     alerts: list = field(default_factory=list)  # what the cluster stage decides on the topic, applied afresh
 
 
-def read_internal_topic(bootstrap: str, topic: str, partitions: int) -> TopicReplay:
-    """Apply the whole internal topic through a fresh cluster runtime, as a new owner would."""
-    consumer = KafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, consumer_timeout_ms=5000,
-                             max_partition_fetch_bytes=8 * 1024 * 1024)
-    tp = TopicPartition(topic, 0)
-    consumer.assign([tp])
-    consumer.seek_to_beginning(tp)
-    runtime = ClusterRuntime(partitions)
+class InternalTopicTap(threading.Thread):
+    """Copies the internal topic as it is written. The cluster stage deletes the records its
+    snapshots cover (streams/snapshots.py), so reading it afterwards would miss the start; the
+    tap reads from offset 0 all along and fails loudly if a deletion ever overtakes it."""
+
+    def __init__(self, bootstrap: str, topic: str) -> None:
+        super().__init__(daemon=True, name=f"tap-{topic}")
+        self.bootstrap, self.topic = bootstrap, topic
+        self.records: list = []  # (offset, value)
+        self.error: BaseException | None = None
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        consumer = KafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False,
+                                 auto_offset_reset="none", max_partition_fetch_bytes=8 * 1024 * 1024)
+        tp = TopicPartition(self.topic, 0)
+        try:
+            consumer.assign([tp])
+            consumer.seek(tp, 0)
+            while not self.stopping.is_set():
+                for record in consumer.poll(timeout_ms=200).get(tp, ()):
+                    assert record.offset == len(self.records), f"tap at {len(self.records)} got offset {record.offset}"
+                    self.records.append((record.offset, record.value))
+        except BaseException as exc:  # noqa: BLE001 - reported by `copy`
+            self.error = exc
+        finally:
+            consumer.close()
+
+    def copy(self, timeout_s: float = 60) -> list:
+        """Everything written so far, once the tap has reached the topic's end."""
+        consumer = KafkaConsumer(bootstrap_servers=self.bootstrap)
+        try:
+            tp = TopicPartition(self.topic, 0)
+            end = consumer.end_offsets([tp])[tp]
+        finally:
+            consumer.close()
+        deadline = time.monotonic() + timeout_s
+        while len(self.records) < end and self.error is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert self.error is None, f"the internal-topic tap failed: {self.error!r}"
+        assert len(self.records) >= end, f"the tap holds {len(self.records)} of {end} internal records"
+        return self.records[:end]
+
+
+def read_internal_topic(pipeline) -> TopicReplay:
+    """Apply the whole internal topic (as the pipeline's tap copied it) through a fresh cluster
+    runtime, as a new owner without snapshots would."""
+    runtime = ClusterRuntime(pipeline.partitions)
     result = TopicReplay()
-    positions = [(-1, -1)] * partitions
+    positions = [(-1, -1)] * pipeline.partitions
     sink: list = []
-    try:
-        for record in consumer:
-            result.records += 1
-            for p, items in orjson.loads(record.value).get("m", ()):
-                if items:
-                    result.spans.setdefault(p, []).append((record.offset, items[0][0], items[-1][0]))
-                for offset, index, clock, _, wire in items:
-                    if (offset, index) > positions[p]:
-                        positions[p] = (offset, index)
-                        result.accepted[(p, offset, index)] = [clock, wire]
-                    elif (p, offset, index) not in result.accepted:
-                        result.dropped[(p, offset, index)] = record.offset
-            runtime.apply(record.value, sink)
-    finally:
-        consumer.close()
+    for offset, value in pipeline.tap.copy():
+        result.records += 1
+        for p, items in orjson.loads(value).get("m", ()):
+            if items:
+                result.spans.setdefault(p, []).append((offset, items[0][0], items[-1][0]))
+            for item_offset, index, clock, _, wire in items:
+                if (item_offset, index) > positions[p]:
+                    positions[p] = (item_offset, index)
+                    result.accepted[(p, item_offset, index)] = [clock, wire]
+                elif (p, item_offset, index) not in result.accepted:
+                    result.dropped[(p, item_offset, index)] = offset
+        runtime.apply(value, sink)
     runtime.stage.feed(runtime.sequencer.flush(), sink)
     result.alerts = [alert.to_dict() for alert in sink]
     result.late = runtime.sequencer.late_total

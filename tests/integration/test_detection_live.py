@@ -195,7 +195,7 @@ def test_two_workers_share_partitions_and_one_takes_over(pipeline, tmp_path):
     live = read_alerts(pipeline)
     # Both workers may have owned the cluster stage: count late inputs over the whole topic.
     from tests.integration.internal_topic import divergence, read_internal_topic, replay_items
-    topic = read_internal_topic(pipeline.bootstrap, pipeline.cluster_topic, pipeline.partitions)
+    topic = read_internal_topic(pipeline)
     late = max(first.metric("hydrawatch_sequencer_late_messages_total"), topic.late)
     print(f"\nsurvivor took over {second_partitions} in {took_over:.1f}s; "
           f"{late:.0f} cluster-stage inputs arrived late; {len(live)} alert messages (replay {len(expected)})")

@@ -18,7 +18,7 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
 from detectors.partitioning import partition_for
-from streams import kafka_local
+from streams import kafka_local, topics
 from streams.decoder import SAMPLE
 from tests.integration.conftest import TEST_HOME
 from tests.support import wait_for
@@ -109,7 +109,7 @@ def test_a_corrupt_batch_pauses_its_partition_and_the_worker_goes_on(pipeline):
 
 def test_a_record_too_large_for_the_dead_letter_topic_goes_there_without_its_value(pipeline):
     big = 3 * 1024 * 1024
-    kafka_local.create_topics(pipeline.settings(), [kafka_local.TopicSpec(
+    kafka_local.create_topics(pipeline.settings(), [topics.TopicSpec(
         pipeline.input_topic + "-big", 8, (("max.message.bytes", str(4 * 1024 * 1024)),))],
         bootstrap=pipeline.bootstrap)
     topic = pipeline.input_topic + "-big"

@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from streams import kafka_local
+from streams import kafka_local, topics
 from tests.integration.conftest import Pipeline
 from tests.integration.test_detection_live import canonical, read_alerts, reference, settled
 from tests.support import wait_for
@@ -76,7 +76,7 @@ def test_a_transactional_producer_with_aborted_transactions_gives_replays_alerts
 
     ref = reference(pipeline, tmp_path)
     staging = pipeline.input_topic + "-staging"
-    kafka_local.create_topics(pipeline.settings(), [kafka_local.TopicSpec(staging, pipeline.partitions)],
+    kafka_local.create_topics(pipeline.settings(), [topics.TopicSpec(staging, pipeline.partitions)],
                               bootstrap=pipeline.bootstrap)
     lines = tmp_path / "smoke.tsv"
     lines.write_bytes(b"".join(orjson.loads(r)["account_id"].encode() + b"\t" + r + b"\n"

@@ -41,7 +41,7 @@ def same_detections(pipeline, ref, live: list[dict], late: float, topic=None) ->
     Late inputs are counted over the whole internal topic (a restarted worker's counter starts at
     zero); a failure says how the topic differs from replay's messages. Returns the late count."""
     if topic is None:
-        topic = read_internal_topic(pipeline.bootstrap, pipeline.cluster_topic, pipeline.partitions)
+        topic = read_internal_topic(pipeline)
     late = max(late, topic.late)
     expected_items = replay_items(ref.events, pipeline.partitions)
     try:
@@ -106,6 +106,16 @@ def end_offsets(pipeline) -> int:
         consumer.close()
 
 
+def internal_start(pipeline) -> int:
+    """The internal topic's first retained offset (the cluster stage deletes what snapshots cover)."""
+    consumer = KafkaConsumer(bootstrap_servers=pipeline.bootstrap)
+    try:
+        tp = TopicPartition(pipeline.cluster_topic, 0)
+        return consumer.beginning_offsets([tp])[tp]
+    finally:
+        consumer.close()
+
+
 def test_kill_9_five_times_while_default_streams(pipeline, tmp_path):
     ref = reference(pipeline, tmp_path, "--hours", HOURS, scenario="default")
     expected, per_account, n_events = ref.expected, ref.per_account, ref.n_events
@@ -135,7 +145,7 @@ def test_kill_9_five_times_while_default_streams(pipeline, tmp_path):
     ids_live = {(a["alert_id"], a["entity_id"]) for a in live}
     ids_expected = {(a["alert_id"], a["entity_id"]) for a in expected}
     # Every owner of the cluster stage counted its own late inputs: count them over the whole topic.
-    topic = read_internal_topic(pipeline.bootstrap, pipeline.cluster_topic, pipeline.partitions)
+    topic = read_internal_topic(pipeline)
     late = topic.late
     redone = worker.metric("hydrawatch_events_total", outcome="duplicate")
     report(f"{KILLS} x kill -9 at {[round(m) for m in marks]} of {n_events:,} events; accounts restored after "
@@ -152,6 +162,9 @@ def test_kill_9_five_times_while_default_streams(pipeline, tmp_path):
     # No incident got a second id, and the detections are replay's, re-sends aside.
     assert len(ids_live) == len({a["entity_id"] for a in live})
     same_detections(pipeline, ref, live, late, topic)
+    # The last owner started from a snapshot, and the internal topic was trimmed behind the snapshots.
+    assert worker.metric("hydrawatch_cluster_takeovers_total", start="snapshot") == 1
+    assert internal_start(pipeline) > 0
 
 
 def test_broker_outage_of_30_s_mid_run(pipeline, tmp_path):

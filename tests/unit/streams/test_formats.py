@@ -7,6 +7,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from streams import snapshots
 from streams.runtimes import (AccountPartition, ClusterRuntime, UnsupportedFormat, cluster_records, idle_record,
                               unpack_account)
 
@@ -15,7 +16,18 @@ RELEASES = sorted((Path(__file__).parents[2] / "fixtures" / "formats").glob("*/"
 
 def test_there_is_a_fixture_of_every_format_from_a_release():
     assert RELEASES and all((d / name).is_file() for d in RELEASES for name in (
-        "account-state.bin", "account-state.key", "partition-state.json", "internal-record.json"))
+        "account-state.bin", "account-state.key", "partition-state.json", "internal-record.json",
+        "cluster-snapshot.bin", "cluster-snapshot-head.json"))
+
+
+def snapshot_records(release: Path, **head_changes) -> list:
+    """The release's cluster-stage snapshot as the snapshot topic holds it: (offset, key, value)."""
+    head = dict(orjson.loads((release / "cluster-snapshot-head.json").read_bytes()), **head_changes)
+    payload = (release / "cluster-snapshot.bin").read_bytes()
+    size = snapshots.CHUNK_BYTES
+    return [*((o, f"{head['slot']}/{i}".encode(), payload[i * size:(i + 1) * size])
+              for i, o in enumerate(head["offsets"])),
+            (head["offsets"][-1] + 1, f"{head['slot']}/head".encode(), orjson.dumps(head))]
 
 
 @pytest.mark.parametrize("release", RELEASES, ids=lambda d: d.name)
@@ -27,6 +39,10 @@ def test_what_a_release_stored_is_read_by_this_one(release):
     cluster, alerts = ClusterRuntime(8), []
     cluster.apply((release / "internal-record.json").read_bytes(), alerts)
     assert cluster.sequencer.pending + cluster.sequencer.duplicates > 0 or cluster.stage.summaries
+    loaded = snapshots.latest(snapshot_records(release))
+    assert loaded.failures == [] and loaded.runtime.next_offset == loaded.head["next_offset"] > 0
+    assert len(loaded.runtime.stage.members) > 10
+    loaded.runtime.apply((release / "internal-record.json").read_bytes(), alerts)  # and it goes on
 
 
 def test_this_release_writes_the_versions_it_reads():
@@ -46,3 +62,5 @@ def test_a_newer_format_stops_the_reader_instead_of_being_skipped():
     record = dict(orjson.loads((release / "internal-record.json").read_bytes()), v=2)
     with pytest.raises(UnsupportedFormat, match="internal record format version 2"):
         ClusterRuntime(8).apply_records([type("R", (), {"offset": 0, "value": orjson.dumps(record)})()], [])
+    loaded = snapshots.latest(snapshot_records(release, v=snapshots.SNAPSHOT_VERSION + 1))
+    assert loaded.runtime is None and "cannot be read by this release: SnapshotRejected: format v2" in loaded.refusal()

@@ -16,7 +16,7 @@ from streams.runtimes import ClusterRuntime
 UNITS = ("_seconds", "_bytes", "_messages", "_ratio", "_total", "_info", "_tracked", "_keys", "_firing",
          "_score", "_accounts", "_tokens", "_partitions")
 ALLOWED_LABELS = {"outcome", "reason", "topic", "partition", "scope", "severity", "status", "table", "rank",
-                  "cluster_id", "account_id", "version", "app_id", "le", "stage"}
+                  "cluster_id", "account_id", "version", "app_id", "le", "stage", "start"}
 
 
 def summary(account: str, score_ts: float = 1.8e9) -> AccountSummary:
