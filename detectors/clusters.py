@@ -127,13 +127,19 @@ HARVEST_FEATURES = ("cot", "output", "narrow", "repetition", "new_model", "agent
 # How much one coordination trait alone counts (noisy-OR). Ownership traits (cross-owner
 # cards and private prompts, synchrony) weigh more than rhythm and load shape, which benign
 # global groups can show by chance.
-COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "shape": 0.35, "sync": 0.7,
-                        "growth": 0.4}
+COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "pool": 0.7, "front": 0.7,
+                        "shape": 0.35, "sync": 0.7, "growth": 0.4}
+# An organisation is measured against its peers: the other organisations' groups (their latest
+# harvest), once this many are known.
+ORG_PEERS_MIN = 5
+ORG_GROUP_SHARE = 0.8  # a group is one organisation's when this share of it declares the org
+FRONT_MIN_ACCOUNTS = 10
 
 
 # Accounts born together is what new sign-ups, a course's students and release-day adopters
 # show too: birth traits strengthen evidence of working together, they are none on their own.
 BIRTH_TRAITS = ("young", "growth")
+SHAPE_TRAITS = ("shape",)
 BIRTH_UNLOCK = 0.35  # structural evidence at which the birth traits count in full (one trait at half strength)
 
 
@@ -152,8 +158,11 @@ def coordination_of(parts: Mapping[str, float]) -> float:
         return 1.0 - math.prod([1.0 - COORDINATION_WEIGHTS[k] * parts[k] for k in names])
 
     structural = noisy_or([k for k in parts if k not in BIRTH_TRAITS])
+    # What unlocks them is evidence of one hand (shared cards, tooling, pools, synchrony), not
+    # the shape of load and rhythm, which any group of similar users shows (a class's homework).
+    owned = noisy_or([k for k in parts if k not in BIRTH_TRAITS and k not in SHAPE_TRAITS])
     birth = noisy_or([k for k in BIRTH_TRAITS if k in parts])
-    return 1.0 - (1.0 - structural) * (1.0 - birth * _clip01(structural / BIRTH_UNLOCK))
+    return 1.0 - (1.0 - structural) * (1.0 - birth * _clip01(owned / BIRTH_UNLOCK))
 
 
 def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float, float]:
@@ -164,16 +173,20 @@ def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float
 
 
 def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
-                     member_keys: Mapping[str, list[str]] | None = None) -> dict[str, float]:
+                     member_keys: Mapping[str, list[str]] | None = None,
+                     drawn: Mapping[str, list[str]] | None = None) -> dict[str, float]:
     """A cluster's feature vector, in one pass over its members (re-scoring runs often).
-    `keys`: the cluster's link keys; `member_keys`: each account's keys."""
+    `keys`: the cluster's link keys; `member_keys`: each account's keys; `drawn`: each
+    account's templates held through a pool, in passing (LinkGraph.drawn_from_pools)."""
     n = len(members)
     member_keys = member_keys or {}
+    drawn = drawn or {}
     cot = output = narrow = repetition = new_model = agentic = daily_output = 0.0
     young = new_24h = 0
     day_ago = ts - DAY_S
     cards: list[str] = []
     networks = set()
+    network_counts: dict[str, int] = {}
     hours: dict[int, int] = {}  # hour of day -> count, in order of first appearance
     counts, stamps = [], []
     orgs: dict[str, int] = {}
@@ -215,6 +228,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
                 tooling_owners[k].add(owner)
         held_templates.append(templates)
         networks.add(s.network)
+        network_counts[s.network] = network_counts.get(s.network, 0) + 1
         h = int(s.first_ts // HOUR_S) % 24
         hours[h] = hours.get(h, 0) + 1
         h = int(s.ts // HOUR_S) % 24
@@ -230,16 +244,24 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     f["new_24h_share"] = new_24h / n
     f["card_share"] = len(cards) / n
     f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
-    shared_card = shared_prompt = shared_template = 0
+    shared_card = shared_prompt = shared_template = pooled = 0
     for s, prompt, held in zip(members, held_prompts, held_templates):
         if s.payment is not None and len(card_owners[s.payment]) > 1:
             shared_card += 1
         if prompt is not None and len(tooling_owners[prompt]) > 2:
             shared_prompt += 1
+        cross = 0
         for k in held:
             if len(tooling_owners[k]) > 2:
-                shared_template += 1
-                break
+                cross += 1
+        if cross:
+            shared_template += 1
+        cross = 0
+        for k in drawn.get(s.account_id, ()):
+            if len(tooling_owners[k]) > 2:
+                cross += 1
+        if cross >= 2:
+            pooled += 1
     # Density of the accounts x templates block (FRAUDAR's measure), reported in evidence for
     # analysts; not scored (on the independent worlds it did not tell fleets from plugins' users).
     f["templates_per_account"] = sum([len(held) for held in held_templates]) / n
@@ -249,7 +271,14 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     f["card_rings"] = float(sum([1 for owners in card_owners.values() if len(owners) >= 3]))
     f["cross_owner_prompt_share"] = shared_prompt / n
     f["cross_owner_template_share"] = shared_template / n
+    # Members drawing, in passing, on two or more templates of a pool that unrelated owners share:
+    # work items one hand deals out. A benchmark suite or a tool is run again and again by each of
+    # its users (strong links by repetition, not a pool); a course's assignments are handed out
+    # too (see "pool" in ClusterScorer.score).
+    f["cross_owner_pool_share"] = pooled / n
     f["accounts_per_network"] = n / len(networks)
+    f["top_network_share"] = max(network_counts.values()) / n
+    f["system_prompts"] = float(len({s.system_prompt for s in members if s.system_prompt is not None}))
     # Daily rhythm of the group: entropy of the hours of its members' activity.
     total = 2 * n
     # (Lists, not generators, in the two sums: the compiled build types this function, and a typed
@@ -282,6 +311,7 @@ class ClusterScorer:
         self.hst_calibrator = QuantileCalibrator(0.0, 1.0, bins=100, half_life=20_000.0, min_count=50)
         self.history: dict[str, RunningStat] = {}
         self.first_ts: float | None = None
+        self.org_harvest: dict[str, float] = {}  # one organisation's cluster -> its latest harvest
 
     def observe_account(self, s: AccountSummary) -> None:
         """Account summaries at 1, 2, 4, 8, ... events refine the population reference (the
@@ -350,11 +380,12 @@ class ClusterScorer:
         return self.harvest(dict(zip(HARVEST_FEATURES, _member_values(s))))[0]
 
     def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float,
-              member_keys: Mapping[str, list[str]] | None = None) -> ClusterVerdict:
+              member_keys: Mapping[str, list[str]] | None = None,
+              drawn: Mapping[str, list[str]] | None = None) -> ClusterVerdict:
         n = len(members)
         if n < self.min_size:
             return ClusterVerdict(0.0, 0.0, 0.0, ())
-        f = cluster_features(members, ts, keys, member_keys)
+        f = cluster_features(members, ts, keys, member_keys, drawn)
         if self.first_ts is None:
             self.first_ts = ts
         # "New in the last 24 h" means nothing until a day has been observed.
@@ -363,6 +394,13 @@ class ClusterScorer:
         harvest, harvest_parts = self.harvest(f, n)
         # Coordination: group traits a random set of accounts would not show.
         young_base = self.young.mean if self.young.n > 100 else 0.2
+        front = 0.0
+        if f["single_org_share"] >= ORG_GROUP_SHARE and n >= 5:
+            outlier = self._org_outlier(cluster_id, harvest)
+            # A front sells on: a fleet (FRONT_MIN_ACCOUNTS) running several products (system
+            # prompts) under one invoice. A lab's or a batch job's few accounts harvest heavily too.
+            if n >= FRONT_MIN_ACCOUNTS and f["system_prompts"] >= 2:
+                front = outlier
         coordination_parts = {
             "young": _clip01((f["young_share"] - young_base) / max(1e-3, 1.0 - young_base)),
             "sharing": f["cross_owner_card_share"],
@@ -370,7 +408,13 @@ class ClusterScorer:
             # One operator's tooling: private prompts *and* templates shared by unrelated owners
             # (a niche IDE's prompt is shared too, but its users' prompts are their own; templates
             # alone are shared by a plugin's users and a course's students).
-            "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]),
+            "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]) * (1.0 - f["top_network_share"]),
+            # A pool of templates across unrelated owners, unless the group is one place: a
+            # class or an office hands out its templates too (a campus NAT, an office network).
+            "pool": f["cross_owner_pool_share"] * (1.0 - f["top_network_share"]) * (1.0 - f["single_org_share"]),
+            # One organisation harvesting far beyond every other organisation: a front. Teams,
+            # batch jobs and platforms are organisations too, and harvest like their peers.
+            "front": front,
             # Rhythm and load shape are weak alone (benign global groups show them): one counts.
             # Behaviour in concert is expected of one declared organisation's accounts (batch jobs
             # spread over keys, cron schedules): discounted by the share of its largest org.
@@ -404,6 +448,22 @@ class ClusterScorer:
         return ClusterVerdict(score, harvest, coordination, reasons, evidence,
                               tuple(s.account_id for s in members), volume)
 
+    def _org_outlier(self, cluster_id: str, harvest: float) -> float:
+        """How far an organisation's harvest stands above its peers' (the 95th percentile of the
+        other organisations' groups), 0.15 above = in full; 0 until ORG_PEERS_MIN peers are known.
+
+        >>> s = ClusterScorer()
+        >>> for i in range(10): _ = s._org_outlier(f"org{i}", 0.2 + 0.01 * i)
+        >>> round(s._org_outlier("front", 0.9), 2), round(s._org_outlier("org9", 0.29), 2)
+        (1.0, 0.0)
+        """
+        peers = sorted([h for cid, h in self.org_harvest.items() if cid != cluster_id])
+        self.org_harvest[cluster_id] = harvest
+        if len(peers) < ORG_PEERS_MIN:
+            return 0.0
+        p95 = peers[min(len(peers) - 1, int(0.95 * len(peers)))]
+        return _clip01((harvest - p95) / 0.15)
+
     def _reasons(self, f: dict, harvest_parts: dict, coordination_parts: dict, keys: set[str],
                  members: list[AccountSummary]) -> tuple[dict, ...]:
         n = len(members)
@@ -414,6 +474,10 @@ class ClusterScorer:
         reasons = [{"signal": "linked", "detail": f"{n} accounts share {shared or 'links'}; {cards} distinct payment instruments"}]
         if coordination_parts["young"] > 0.3:
             reasons.append({"signal": "young", "detail": f"{f['young_share']:.0%} of accounts created within {YOUNG_DAYS:g} days of first use; {f['new_24h_share']:.0%} first seen in the last 24 h"})
+        if coordination_parts["front"] > 0.3:
+            reasons.append({"signal": "organisation_outlier", "detail": f"one organisation ({f['single_org_share']:.0%} of accounts) harvesting beyond every peer organisation"})
+        if coordination_parts["pool"] > 0.3:
+            reasons.append({"signal": "template_pool", "detail": f"{f['cross_owner_pool_share']:.0%} of accounts draw on two or more prompt templates shared across unrelated owners"})
         if coordination_parts["tooling"] > 0.3:
             reasons.append({"signal": "shared_tooling", "detail": f"{f['cross_owner_prompt_share']:.0%} of accounts run a private system prompt, {f['cross_owner_template_share']:.0%} send prompt templates, shared across unrelated owners"})
         if coordination_parts["sharing"] > 0.3:

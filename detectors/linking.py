@@ -47,6 +47,14 @@ GENERIC_MIN_MEMBERS = 50
 GENERIC_STRONG_SHARE = 0.1
 _NO_WEAK: frozenset = frozenset()
 
+# Two templates co-held by the same accounts far beyond chance are one pool, run by one hand
+# (CopyCatch's lockstep, FRAUDAR's dense block): holding both is a strong link, sent in passing
+# or not. Chance: |T| * |U| / N accounts would hold both if prompts were picked independently.
+POOL_MIN_COHOLDERS = 3
+POOL_OVER_CHANCE = 4.0
+POOL_RECENT_TEMPLATES = 6  # an account's latest templates a new one is paired with
+POOL_PAIRS_PER_KEY = 16  # co-holding counts a template keeps (the largest)
+
 
 @dataclass(slots=True)
 class _Key:
@@ -60,6 +68,11 @@ class _Key:
     weak: set[str] | frozenset = _NO_WEAK
     anchor: str | None = None  # the first member holding it strongly: every link is a star edge to it
     weak_linked: bool = False  # its in-passing members are linked too (enough members run it)
+    # Other templates -> accounts seen holding both (None until shared); and those found pooled
+    # with it: holding one of these too makes holding this one strong.
+    coheld: dict | None = None
+    pooled: list | None = None
+    by_pool: set | None = None  # holders strong through a pool, not by repeating it (see `_runs`)
 
 
 @dataclass(slots=True)
@@ -100,10 +113,12 @@ class LinkGraph:
         self.template_bands: dict[tuple[int, int], list[int]] = {}
         # Recent prompts not (yet) matching a template, so that two accounts sending the same
         # template can found it between them; FIFO-bounded.
-        self.candidate_bands: dict[tuple[int, int], list[tuple[int, str, float]]] = {}
-        self.candidates: deque[tuple[int, str, float]] = deque()  # (simhash, account, ts), oldest first
+        self.candidate_bands: dict[tuple[int, int], list[tuple[int, str, float, bool]]] = {}
+        self.candidates: deque[tuple[int, str, float, bool]] = deque()  # (simhash, account, ts, young), oldest first
         self.max_candidates = max_candidates
         self.n_accounts = 0  # population size, set by the caller (for the rarity caps)
+        self.account_templates: dict[str, list[str]] = {}  # account -> its latest templates (pool test)
+        self.pools_found = 0
         self.merges: list[tuple[str, str]] = []  # (absorbed cluster id, surviving id), drained by the caller
         self.refused_unions = 0
 
@@ -118,21 +133,98 @@ class LinkGraph:
         bands = _bands(simhash)
         rep = self._match(self.template_bands, bands, simhash)
         founder = None
+        founder_young = False
         if rep is None:
             found = self._match_candidate(bands, simhash, account)
             if found is not None:
-                rep, founder = found
+                rep, founder, founder_young = found
             elif create:
                 rep = simhash
             else:
-                self._remember_candidate(bands, simhash, account, ts)
+                self._remember_candidate(bands, simhash, account, ts, young)
                 return
             for band in bands:
                 self.template_bands.setdefault(band, []).append(rep)
         key_name = f"tpl:{rep:016x}"
-        if founder is not None:
-            self._join(founder, key_name, "tpl", ts, young, strong=False)
-        self._join(account, key_name, "tpl", ts, young, strong=create)
+        for holder, strong, fresh in ((founder, False, founder_young), (account, create, young)):
+            if holder is None:
+                continue
+            self._join(holder, key_name, "tpl", ts, fresh, strong=strong)
+            key = self.keys[key_name]
+            if fresh:  # fresh accounts share first prompts by nature: pools are counted among established ones
+                continue
+            if self._hold_template(holder, key_name) and key.members is not None and holder in key.weak:
+                self._strengthen(holder, key_name, key)  # it holds one pooled with it
+
+    def _hold_template(self, account: str, key_name: str) -> bool:
+        """Remember that `account` holds template `key_name`, count it as co-held with the
+        account's latest other templates, and say whether it holds one found pooled with it (its
+        holding is then a strong link). A pair found co-held far beyond chance makes the two a
+        pool, and every account holding both a strong holder of each."""
+        held = self.account_templates.setdefault(account, [])
+        if key_name in held:
+            return False
+        key = self.keys.get(key_name)
+        pooled = False
+        for other in held[-POOL_RECENT_TEMPLATES:]:
+            other_key = self.keys.get(other)
+            if key is None or other_key is None or key.members is None or other_key.members is None:
+                continue
+            if key.pooled is not None and other in key.pooled:
+                pooled = True
+                continue
+            coheld = key.coheld
+            if coheld is None:
+                coheld = key.coheld = {}
+            coheld[other] = coheld.get(other, 0) + 1
+            if len(coheld) > POOL_PAIRS_PER_KEY:
+                del coheld[min(coheld, key=lambda k: (coheld[k], k))]
+            # Counted on whichever of the two an account took second: both counts together.
+            n = coheld.get(other, 0) + (other_key.coheld.get(key_name, 0) if other_key.coheld else 0)
+            if n >= POOL_MIN_COHOLDERS and self._beyond_chance(n, key, other_key):
+                self._pool(key_name, key, other, other_key)
+                pooled = True
+        held.append(key_name)
+        if len(held) > 2 * POOL_RECENT_TEMPLATES:
+            del held[:POOL_RECENT_TEMPLATES]
+        return pooled
+
+    def _beyond_chance(self, coholders: int, a: _Key, b: _Key) -> bool:
+        """`coholders` accounts hold both: POOL_OVER_CHANCE times what independent choices give.
+
+        >>> g = LinkGraph(); g.n_accounts = 3000
+        >>> g._beyond_chance(5, _Key("tpl", ["x"] * 40), _Key("tpl", ["y"] * 40))  # 0.5 expected
+        True
+        >>> g._beyond_chance(5, _Key("tpl", ["x"] * 300), _Key("tpl", ["y"] * 200))  # 20 expected
+        False
+        """
+        expected = len(a.members) * len(b.members) / max(1, self.n_accounts)
+        return coholders >= POOL_OVER_CHANCE * expected
+
+    def _pool(self, key_name: str, key: _Key, other: str, other_key: _Key) -> None:
+        """Templates `key_name` and `other` are one pool: their common holders hold both strongly."""
+        for name, k, partner in ((key_name, key, other), (other, other_key, key_name)):
+            if k.pooled is None:
+                k.pooled = []
+            if partner not in k.pooled:
+                k.pooled.append(partner)
+        self.pools_found += 1
+        both = set(other_key.members or ()).intersection(key.members or ())
+        held = self.account_templates
+        for account in sorted(both):  # sorted: deterministic
+            if account not in held:
+                continue  # a young holder (never recorded): not strengthened
+            for name, k in ((key_name, key), (other, other_key)):
+                if k.members is not None and account in k.weak:
+                    self._strengthen(account, name, k)
+
+    def _strengthen(self, account: str, key_name: str, key: _Key) -> None:
+        """An in-passing holder of a pooled template: a strong link for it, but no repetition
+        (others who sent the template in passing are not linked by it: see `_runs`)."""
+        if key.by_pool is None:
+            key.by_pool = set()
+        key.by_pool.add(account)
+        self._join(account, key_name, "tpl", key.last_ts, False, strong=True)
 
     @staticmethod
     def _match(index: dict, bands: list, simhash: int) -> int | None:
@@ -142,15 +234,15 @@ class LinkGraph:
                     return rep
         return None
 
-    def _match_candidate(self, bands: list, simhash: int, account: str) -> tuple[int, str] | None:
+    def _match_candidate(self, bands: list, simhash: int, account: str) -> tuple[int, str, bool] | None:
         for band in bands:
-            for other, owner, _ in self.candidate_bands.get(band, ()):
+            for other, owner, _, young in self.candidate_bands.get(band, ()):
                 if owner != account and (other ^ simhash).bit_count() <= TEMPLATE_MATCH_BITS:
-                    return other, owner
+                    return other, owner, young
         return None
 
-    def _remember_candidate(self, bands: list, simhash: int, account: str, ts: float) -> None:
-        entry = (simhash, account, ts)
+    def _remember_candidate(self, bands: list, simhash: int, account: str, ts: float, young: bool = False) -> None:
+        entry = (simhash, account, ts, young)
         self.candidates.append(entry)
         for band in bands:
             self.candidate_bands.setdefault(band, []).append(entry)
@@ -228,7 +320,8 @@ class LinkGraph:
     def _runs(key: _Key) -> bool:
         """Whether enough holders repeat the template for those who send it in passing to count:
         a tenth of its holders (a greeting that one in a hundred repeats does not)."""
-        return len(key.members) - len(key.weak) >= GENERIC_STRONG_SHARE * len(key.members)
+        pooled = len(key.by_pool) if key.by_pool else 0
+        return len(key.members) - len(key.weak) - pooled >= GENERIC_STRONG_SHARE * len(key.members)
 
     @staticmethod
     def _generic(key: _Key) -> bool:
@@ -275,6 +368,11 @@ class LinkGraph:
     def core(self, members: list[str]) -> list[str]:
         """The core alone (see `membership`)."""
         return self.membership(members)[0]
+
+    def drawn_from_pools(self, account: str) -> list[str]:
+        """The templates `account` holds through a pool: sent in passing, not repeated (see `_pool`)."""
+        keys = self.keys
+        return [k for k in self.account_keys.get(account, ()) if keys[k].by_pool and account in keys[k].by_pool]
 
     def link_strength(self, account: str) -> tuple[int, int]:
         """(strong, weak) links of `account` that join it to another account (see `membership`)."""
@@ -330,6 +428,7 @@ class LinkGraph:
         members = key.members or []
         key.members = None
         key.weak = _NO_WEAK
+        key.by_pool = key.coheld = None
         for account in members:
             keys = self.account_keys.get(account)
             if keys and key_name in keys:
@@ -373,6 +472,8 @@ class LinkGraph:
         nobody joined since `cutoff` and template candidates older than it. Costs one pass over
         the keys: call it rarely."""
         gone_set = set(gone)
+        for account in gone:
+            self.account_templates.pop(account, None)
         roots = dict.fromkeys(self._find(a) for a in gone if a in self.parent)  # ordered, unique
         for account in gone:
             for key_name in self.account_keys.pop(account, ()):
@@ -381,6 +482,8 @@ class LinkGraph:
                     key.members.remove(account)
                     if account in key.weak:
                         key.weak.discard(account)
+                    if key.by_pool:
+                        key.by_pool.discard(account)
                     _reanchor(key, gone_set)
         for root in roots:
             old = self.components[root]
@@ -402,6 +505,8 @@ class LinkGraph:
             if members and not gone_set.isdisjoint(members):
                 key.members = members = [a for a in members if a not in gone_set]  # one-member keys
                 key.weak -= gone_set
+                if key.by_pool:
+                    key.by_pool -= gone_set
                 _reanchor(key, gone_set)
             if not members:
                 stale.append((key_name, key.kind))

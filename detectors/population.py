@@ -16,7 +16,7 @@ from river import anomaly
 from detectors.calibration import QuantileCalibrator
 from detectors.features import AccountSummary
 
-# feature -> (extract, description). Each maps to [0, 1] with fixed, documented scales.
+# Scales of the account vector's log features (`account_vector`: each feature maps to [0, 1]).
 _LOG_RATE = math.log1p(20_000.0)
 _LOG_OUT = math.log1p(64_000.0)
 # An account alone alerts (warning) at this multiple of the population's 99.9th percentile of
@@ -62,8 +62,8 @@ _UNSCORED = AccountVerdict(0.0, 0.0, ())
 
 
 def is_reference_point(n_events: int) -> bool:
-    """Accounts are learned from at 32, 64, 128, ... events only, so that the reference is the
-    population of accounts, not of summaries (a heavy account must not fill it).
+    """Accounts are learned from at 1, 2, 4, 8, ... events only (each doubling), so that the
+    reference is the population of accounts, not of summaries (a heavy account must not fill it).
 
     >>> [n for n in range(1, 300) if is_reference_point(n)]
     [1, 2, 4, 8, 16, 32, 64, 128, 256]

@@ -194,7 +194,8 @@ class ClusterStage:
         self.account_ttl_s = account_ttl_s
         self.next_sweep: float | None = None
         self.expired_accounts = 0
-        # Optional `ScoreObserver` (the stream's metrics); it sees scores, it never changes them.
+        # Optional observer of scores (`account_scored`, `cluster_scored`: the stream's metrics,
+        # streams.metrics.MetricsObserver); it sees scores, it never changes them.
         self.observer: Any = None
 
     def feed(self, messages: Iterable[LinkMessage | AccountSummary], out: list) -> None:
@@ -282,7 +283,7 @@ class ClusterStage:
         self.graph.n_accounts -= len(gone)
         self.expired_accounts += len(gone)
         live = {c.cluster_id for c in self.graph.components.values()}
-        for table in (self.verdicts, self.last_scored, self.scorer.history):
+        for table in (self.verdicts, self.last_scored, self.scorer.history, self.scorer.org_harvest):
             for cid in [cid for cid in table if cid not in live]:
                 del table[cid]
         return gone
@@ -315,7 +316,8 @@ class ClusterStage:
             if verdict is None or ts - self.last_scored.get(cid, -1e18) >= interval:
                 core, kinds = self.graph.membership(comp.members)
                 members = [self.members[a] for a in core if a in self.members]
-                verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys)
+                drawn = {a: self.graph.drawn_from_pools(a) for a in core}
+                verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys, drawn)
                 verdict.evidence.update(self._membership(comp.members, core, kinds))
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts

@@ -135,3 +135,60 @@ def test_severity_follows_what_the_group_harvests(scorer):
     assert big_verdict.score >= 0.75 and small_verdict.score >= 0.75
     assert big_verdict.volume >= 0.5 > small_verdict.volume
     assert big_verdict.critical(0.75) and not small_verdict.critical(0.75)
+
+
+def test_a_template_pool_across_unrelated_owners_is_coordination_unless_the_group_is_one_place(scorer):
+    """Established accounts, each with its own card and address, each drawing in passing on two
+    or three templates of one pool: one hand deals the work out. A class on a campus network
+    draws on its assignments the same way: one place explains it. Researchers who each run the
+    same benchmark suite again and again hold its templates by repetition: no pool."""
+    pool = [f"tpl:{i:016x}" for i in range(6)]
+    keys = {f"a{i}": [pool[i % 6], pool[(i + 1) % 6], pool[(i + 3) % 6]] for i in range(24)}
+    fleet = [summary(f"a{i}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40) for i in range(24)]
+    now = T + 2 * 86400
+    f = cluster_features(fleet, now, set(pool), keys, drawn=keys)
+    assert f["cross_owner_pool_share"] == 1.0 and f["top_network_share"] < 0.1
+    spread = scorer.score("fleet", fleet, set(pool), now, keys, drawn=keys)
+    campus = [dataclasses.replace(s, network="campus-nat") for s in fleet]
+    one_place = scorer.score("class", campus, set(pool), now, keys, drawn=keys)
+    suite = scorer.score("suite", fleet, set(pool), now, keys, drawn={})  # the same templates, repeated
+    assert spread.coordination >= 0.6 > one_place.coordination
+    assert suite.coordination < 0.1
+
+
+def test_an_organisation_harvesting_beyond_every_peer_organisation_is_a_front_but_a_lab_is_not(scorer):
+    """Teams, batch jobs and platforms are organisations that harvest like their peers. One whose
+    fleet, running several products under its invoice, harvests far beyond all of them is a
+    front; a lab's five accounts harvesting as hard are not a fleet."""
+    now = T + 2 * 86400
+    for k in range(8):  # peer organisations: ordinary work
+        team = [summary(f"t{k}-{i}", org=f"team-{k}", payment=f"card-team-{k}", system_prompt=f"sp-{k}",
+                        ts=now - 977.0 * i * i, n_events=3 + (i * i) % 40) for i in range(6)]
+        scorer.score(f"team-{k}", team, {f"pay:card-team-{k}"}, now)
+    fleet = [dataclasses.replace(s, org="reseller", payment="card-r", system_prompt=f"product-{i % 3}")
+             for i, s in enumerate(harvesters(20))]
+    front = scorer.score("front", fleet, {"pay:card-r"}, now)
+    lab = scorer.score("lab", [dataclasses.replace(s, account_id=f"lab{i}") for i, s in enumerate(fleet[:5])],
+                       {"pay:card-r"}, now)
+    assert front.coordination >= 0.6 and front.score >= AlertPolicy.for_clusters().fire
+    assert lab.coordination < 0.1 and lab.score < AlertPolicy.for_clusters().fire
+
+
+def test_a_class_with_even_homework_is_not_made_a_fleet_by_its_births_nor_its_campus_prompt(scorer):
+    """New accounts doing the same amount of homework (an even load) from shared assignments: the
+    load's shape is what any group of similar users shows, and it does not unlock the birth
+    traits. The course's own prompt, shared on the campus network, is explained by the place:
+    the same tooling spread over unrelated homes would count."""
+    now = T + 2 * 86400
+    keys = {f"s{i}": ["tpl:assignment-1"] for i in range(40)}
+    cohort = [summary(f"s{i}", age_days=2.0, first_ts=T - 1800.0, cot_mean=0.8, narrow_task_share=0.9,
+                      network="campus" if i % 5 else f"home-{i}", ts=now - 977.0 * i * i, n_events=20 + i % 3)
+              for i in range(40)]
+    verdict = scorer.score("class", cohort, {"tpl:assignment-1"}, now, keys)
+    fire = AlertPolicy.for_clusters().fire
+    assert verdict.harvest > 0.5 and verdict.coordination < 0.4 and verdict.score < fire
+    tooling = {"sys:course", "tpl:assignment-1"}
+    on_campus = [dataclasses.replace(s, system_prompt="course") for s in cohort]
+    spread = [dataclasses.replace(s, network=f"home-{i}") for i, s in enumerate(on_campus)]
+    assert scorer.score("campus", on_campus, tooling, now, keys).coordination < \
+        scorer.score("spread", spread, tooling, now, keys).coordination - 0.2

@@ -182,8 +182,8 @@ def test_expiry_leaves_nothing_behind_when_everyone_is_gone():
     g.observe_template("live", 0x0F0F_F0F0_6969_9696, 40.0, create=False)  # a newer one
     assert g.components and g.keys and g.template_bands and len(g.candidates) == 2
     g.expire([f"acct-{i}" for i in range(30)], cutoff=30.0)
-    assert (g.parent, g.components, g.account_keys, g.keys, g.template_bands) == ({}, {}, {}, {}, {})
-    assert [owner for _, owner, _ in g.candidates] == ["live"]
+    assert (g.parent, g.components, g.account_keys, g.keys, g.template_bands, g.account_templates) == ({},) * 6
+    assert [entry[1] for entry in g.candidates] == ["live"]
     assert sum(len(v) for v in g.candidate_bands.values()) == 4
 
 
@@ -196,3 +196,31 @@ def test_a_popular_key_is_forgotten_once_nobody_joined_it_for_the_ttl():
     assert "pay:shared" in g.keys  # joined at 3.0
     g.expire([], cutoff=3.5)
     assert "pay:shared" not in g.keys
+
+
+def test_templates_sent_in_passing_that_the_same_accounts_co_hold_beyond_chance_are_a_pool():
+    """An operator's prompt pool: each account sends a few of its templates once (nobody repeats
+    one), yet the same accounts keep holding two of them together, far beyond what independent
+    picks give. Co-holding makes the holdings strong: the holders link. Two greetings that
+    thousands of new users both send are co-held at chance level and link nobody."""
+    g = graph()
+    g.n_accounts = 3000
+    pool = [0x1111_2222_3333_4444 * (i + 1) & 0xFFFF_FFFF_FFFF_FFFF for i in range(4)]
+    for i in range(12):
+        for j in (i % 4, (i + 1) % 4):  # two pool templates each, in passing
+            g.observe_template(f"op{i}", pool[j], float(10 * i + j), create=False)
+    holders = {f"op{i}" for i in range(12)}
+    assert g.pools_found > 0 and members(g, "op0") == holders
+
+    # From the first account on (the population counted as it arrives, as the cluster stage does):
+    # the greetings are held by most new users, and some send both.
+    greet = graph()
+    greet.n_accounts = 0
+    hi, test = 0x0F0F_0F0F_0F0F_0F0F, 0xF0F0_F0F0_0F0F_F0F0
+    for i in range(60):
+        greet.n_accounts += 1
+        if i % 3:
+            greet.observe_template(f"u{i}", hi, float(i), create=False, young=True)
+        if i % 2 == 0:
+            greet.observe_template(f"u{i}", test, float(i) + 0.5, create=False, young=True)
+    assert greet.pools_found == 0 and all(greet.cluster_of(f"u{i}") is None for i in range(60))
