@@ -305,12 +305,16 @@ class Worker:
                    else "nothing to apply after it")
         log.info("cluster stage taken over at internal offset %d in %.2fs: %s, %s", first, took, origin, applied)
 
+    def owns_cluster_stage(self) -> bool:
+        return not self.app.rebalancing and any(tp.topic == self.settings.cluster_topic
+                                                for tp in self.app.consumer.assignment())
+
     async def snapshot_cluster(self) -> None:
         """Timer: the owner writes the cluster stage's state when a snapshot is due, then deletes
         the internal records both slots cover (streams/snapshots.py)."""
         app, cluster, keeper = self.app, self.cluster, self.snapshots
         if cluster is None or not keeper.enabled or app.rebalancing or not keeper.due(cluster, time.monotonic()) \
-                or not any(tp.topic == self.settings.cluster_topic for tp in app.consumer.assignment()):
+                or not self.owns_cluster_stage():
             return
         try:
             started = time.perf_counter()
@@ -326,6 +330,8 @@ class Worker:
             sent = [await app.producer.send(topic, key, value, 0, None, None) for key, value in records]
             delivered = [await future for future in sent]
             offsets = [meta.offset for (_, value), meta in zip(records, delivered) if value is not None]
+            if not self.owns_cluster_stage():
+                return  # taken over meanwhile: its head would name an older state than the new owner's
             head = snapshots.head_of(payload, slot, offsets, at, watermark, VERSION, time.time(), other)
             await (await app.producer.send(topic, f"{slot}/head".encode(), orjson.dumps(head), 0, None, None))
         except Exception:
