@@ -274,7 +274,6 @@ class Worker:
         refusal = found.refusal()
         if refusal and not s.cluster_snapshot_discard:
             raise UnsupportedFormat(refusal)
-        self.snapshots.start(time.monotonic(), 0, found.heads)
         held = self.cluster.next_offset if self.cluster is not None else -1
         if found.runtime is not None and found.runtime.partitions == s.partitions and found.runtime.next_offset > held:
             self.cluster, start = found.runtime, "snapshot"
@@ -295,7 +294,7 @@ class Worker:
         cluster.late_counted = cluster.sequencer.late_total  # counted by the previous owner
         cluster.expired_counted = cluster.stage.expired_accounts
         cluster.stage.observer = self.observer
-        self.snapshots.start(time.monotonic(), cluster.items_applied)
+        self.snapshots.start(time.monotonic(), cluster.items_applied, found.heads)  # the next one an interval on
         took = time.monotonic() - started
         self.metrics.cluster_takeovers.labels(start).inc()
         self.metrics.cluster_takeover_seconds.set(took)
@@ -313,7 +312,7 @@ class Worker:
         """Timer: the owner writes the cluster stage's state when a snapshot is due, then deletes
         the internal records both slots cover (streams/snapshots.py)."""
         app, cluster, keeper = self.app, self.cluster, self.snapshots
-        if cluster is None or not keeper.enabled or app.rebalancing or not keeper.due(cluster, time.monotonic()) \
+        if cluster is None or not keeper.enabled or not keeper.due(cluster, time.monotonic()) \
                 or not self.owns_cluster_stage():
             return
         try:
