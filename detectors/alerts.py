@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
+from detectors.reasons import reason as reason_of
+
 MAX_ACCOUNTS_PER_MESSAGE = 1000
 
 
@@ -152,7 +154,7 @@ class Incidents:
             if inc.open and ts - inc.last_above_ts >= policy.quiet_s:
                 inc.open = False
                 inc.resolved_ts = ts
-                reason = {"signal": "quiet", "detail": f"score below {policy.resolve} for {policy.quiet_s / 3600:g} h"}
+                reason = reason_of("incident", "quiet", resolve=policy.resolve, quiet_h=policy.quiet_s / 3600)
                 out.extend(self._messages(inc, entity, "resolved", ts, [], [reason], None))
             elif not inc.open and ts - inc.resolved_ts > policy.cooldown_s:
                 del self.incidents[entity]
@@ -168,7 +170,7 @@ class Incidents:
             self.incidents[into] = inc  # same alert id, now about the surviving cluster
             return []
         target.accounts |= inc.accounts
-        reason = {"signal": "merged", "detail": f"cluster {absorbed} merged into {into} (alert {target.alert_id})"}
+        reason = reason_of("incident", "merged", absorbed=absorbed, into=into, alert_id=target.alert_id)
         inc.open = False
         return self._messages(inc, absorbed, "resolved", ts, [], [reason], {"merged_into": into})
 

@@ -25,13 +25,19 @@ from typing import Mapping
 from river import anomaly
 
 from detectors.calibration import QuantileCalibrator
-from detectors.features import DAY_S, HOUR_S, AccountSummary
+from detectors.features import DAY_S, HOUR_S, AccountSummary, ew_step
+from detectors.link_kinds import LINK_KINDS, SYSTEM_PROMPT, TEMPLATE
+from detectors.reasons import CLUSTER_FLAGS, reason
 
 YOUNG_DAYS = 14.0
+_TEMPLATE_KEY = TEMPLATE.key("")  # the prefix of template keys
 
 
 class RunningStat:
-    """Exponentially weighted mean and variance (like river.stats.EWVar), with a warm-up."""
+    """Exponentially weighted mean and variance (`ew_step`) with a warm-up: the plain mean and
+    variance of the first 1/alpha values, then weight alpha. River's stats.EWVar has no warm-up
+    (it starts from 0): a population reference at alpha 0.001 would take thousands of accounts
+    to forget that start."""
 
     __slots__ = ("mean", "var", "n", "alpha")
 
@@ -40,11 +46,7 @@ class RunningStat:
 
     def update(self, x: float) -> None:
         self.n += 1
-        a = max(self.alpha, 1.0 / self.n)
-        diff = x - self.mean
-        incr = a * diff
-        self.mean += incr
-        self.var = (1 - a) * (self.var + diff * incr)
+        self.mean, self.var = ew_step(self.mean, self.var, x, max(self.alpha, 1.0 / self.n))
 
     @property
     def sd(self) -> float:
@@ -123,7 +125,10 @@ CRITICAL_VOLUME = 0.5  # log scale of VOLUME_FULL: ten typical accounts' daily o
 # defined, and the population's reference for it takes accounts from then on.
 REPETITION_DEFINED = 8
 PRIMARY_HARVEST = ("cot", "agentic", "output")
-HARVEST_FEATURES = ("cot", "output", "narrow", "repetition", "new_model", "agentic")
+# What a group harvests, each as the "harvesting" reason names it (values: `_member_values`, in this order).
+HARVEST_FEATURES = {"cot": "reasoning elicitation", "output": "output per request",
+                    "narrow": "coding/reasoning/tool-use focus", "repetition": "template repetition",
+                    "new_model": "use of the newly released model", "agentic": "tool-use trajectories"}
 # How much one coordination trait alone counts (noisy-OR). Ownership traits (cross-owner
 # cards and private prompts, synchrony) weigh more than rhythm and load shape, which benign
 # global groups can show by chance.
@@ -215,7 +220,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
             cards.append(payment)
             card_owners[payment].add(org or s.account_id)
         owner = org or payment or s.account_id
-        prompt = None if s.system_prompt is None else f"sys:{s.system_prompt}"
+        prompt = None if s.system_prompt is None else SYSTEM_PROMPT.key(s.system_prompt)
         if prompt is not None and prompt in keys:
             tooling_owners[prompt].add(owner)
             held_prompts.append(prompt)
@@ -223,7 +228,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
             held_prompts.append(None)
         templates = []
         for k in member_keys.get(s.account_id, ()):
-            if k.startswith("tpl:"):
+            if k.startswith(_TEMPLATE_KEY):
                 templates.append(k)
                 tooling_owners[k].add(owner)
         held_templates.append(templates)
@@ -469,34 +474,18 @@ class ClusterScorer:
         n = len(members)
         kinds = Counter(k.split(":", 1)[0] for k in keys)
         cards = len({s.payment for s in members if s.payment})
-        shared = ", ".join(f"{v} {name}" for name, v in (("payment fingerprints", kinds["pay"]),
-                           ("prompt templates", kinds["tpl"]), ("system prompts", kinds["sys"])) if v)
-        reasons = [{"signal": "linked", "detail": f"{n} accounts share {shared or 'links'}; {cards} distinct payment instruments"}]
-        if coordination_parts["young"] > 0.3:
-            reasons.append({"signal": "young", "detail": f"{f['young_share']:.0%} of accounts created within {YOUNG_DAYS:g} days of first use; {f['new_24h_share']:.0%} first seen in the last 24 h"})
-        if coordination_parts["front"] > 0.3:
-            reasons.append({"signal": "organisation_outlier", "detail": f"one organisation ({f['single_org_share']:.0%} of accounts) harvesting beyond every peer organisation"})
-        if coordination_parts["pool"] > 0.3:
-            reasons.append({"signal": "template_pool", "detail": f"{f['cross_owner_pool_share']:.0%} of accounts draw on two or more prompt templates shared across unrelated owners"})
-        if coordination_parts["tooling"] > 0.3:
-            reasons.append({"signal": "shared_tooling", "detail": f"{f['cross_owner_prompt_share']:.0%} of accounts run a private system prompt, {f['cross_owner_template_share']:.0%} send prompt templates, shared across unrelated owners"})
-        if coordination_parts["sharing"] > 0.3:
-            reasons.append({"signal": "shared_payment", "detail": f"{f['cross_owner_card_share']:.0%} of accounts pay with a card shared across unrelated owners ({f['accounts_per_card']:.1f} accounts per card)"})
-        if f["hour_flatness"] > 0.93 and n >= 8:
-            reasons.append({"signal": "no_diurnal_rhythm", "detail": f"activity spread evenly over the day (flatness {f['hour_flatness']:.2f})"})
-        if f["load_cv"] < 0.5 and f["mean_events"] >= 5:
-            reasons.append({"signal": "round_robin", "detail": f"load spread evenly across accounts (CV {f['load_cv']:.2f})"})
-        if coordination_parts["sync"] > 0.3:
-            reasons.append({"signal": "synchrony", "detail": f"{f['sync_share']:.0%} of accounts act within 2 s of another"})
-        labels = {"cot": "reasoning elicitation", "output": "output per request", "narrow": "coding/reasoning/tool-use focus",
-                  "repetition": "template repetition", "new_model": "use of the newly released model",
-                  "agentic": "tool-use trajectories"}
+        shared = ", ".join([f"{kinds[kind.prefix]} {kind.label}" for kind in LINK_KINDS if kinds[kind.prefix]])
+        reasons = [reason("cluster", "linked", n=n, shared=shared or "links", cards=cards)]
+        values = dict(f, young_days=YOUNG_DAYS)
+        for signal in CLUSTER_FLAGS:
+            if signal.shown(f, coordination_parts):
+                reasons.append(signal.reason(**values))
         strong = [name for name, v in sorted(harvest_parts.items(), key=lambda kv: -kv[1]) if v > 0.3]
         if strong:
             def shown(name: str, value: float) -> str:
                 return f"{math.expm1(value):,.0f} tokens" if name == "output" else f"{value:.2f}"
 
-            detail = "; ".join(f"{labels[name]} {shown(name, f[name])} vs population {shown(name, self.reference[name].mean)}"
+            detail = "; ".join(f"{HARVEST_FEATURES[name]} {shown(name, f[name])} vs population {shown(name, self.reference[name].mean)}"
                                for name in strong[:3])
-            reasons.append({"signal": "harvesting", "detail": detail})
+            reasons.append(reason("cluster", "harvesting", detail=detail))
         return tuple(reasons)

@@ -10,6 +10,8 @@ cdef class AccountState:
     cdef public object payment, org, system_prompt, ip, network
 
     @cython.locals(ts=double, dt=double, w=double, cot=double, g=double, delta=double, age=double, w_day=double,
-                   x=double, diff=double, z=double, shift=double, incr=double, filled=Py_ssize_t, i=Py_ssize_t,
+                   x=double, diff=double, z=double, shift=double, filled=Py_ssize_t, i=Py_ssize_t,
                    status=Py_ssize_t, heartbeat=bint)
     cpdef bint update(self, event, bint new_model=*, double heartbeat_s=*)
+
+cpdef tuple ew_step(double mean, double var, double x, double a)

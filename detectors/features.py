@@ -95,7 +95,10 @@ class ModelCatalog:
 
 @dataclass(frozen=True, slots=True)
 class AccountSummary:
-    """What the population and cluster models see of one account (plain numbers)."""
+    """What the population and cluster models see of one account (plain numbers): the registry
+    of account features. The field order is the wire format of the stage messages
+    (`detectors.stages.to_wire`): a new feature is appended, with a default, so that messages
+    written before it still decode (tests/unit/detectors/test_stages.py pins the order)."""
 
     account_id: str
     ts: float  # event time of the summary (the account's latest event)
@@ -251,8 +254,8 @@ class AccountState:
                 self.dup += w
                 break
         recent[(self.n_events - 1) % RECENT_PROMPTS] = simhash
-        # Own-baseline model: exponentially weighted mean/variance (as river.stats.EWVar, alpha 0.1)
-        # of a per-request "harvest" value; `shift` is the latest departure from it, in sd.
+        # Own-baseline model: exponentially weighted mean/variance (`ew_step`, weight 0.1) of a
+        # per-request "harvest" value; `shift` is the latest departure from it, in sd.
         x = math.log1p(out) + 4.0 * cot
         if self.n_events == 1:
             self.base_mean = x
@@ -261,9 +264,7 @@ class AccountState:
             z = abs(diff) / (math.sqrt(self.base_var) + 0.5)
             shift = self.shift * 0.8
             self.shift = z if z > shift else shift
-            incr = 0.1 * diff
-            self.base_mean += incr
-            self.base_var = 0.9 * (self.base_var + diff * incr)
+            self.base_mean, self.base_var = ew_step(self.base_mean, self.base_var, x, 0.1)
         if self.n_events >= self.next_summary:
             self.next_summary = self.next_summary * 2 if self.next_summary < 64 else self.next_summary + 64
             return True
@@ -393,6 +394,20 @@ class AccountState:
             system_prompt=self.system_prompt,
             network=self.network,
         )
+
+
+def ew_step(mean: float, var: float, x: float, a: float) -> tuple[float, float]:
+    """One step of an exponentially weighted mean and variance, weight `a` on `x` (the update of
+    river.stats.EWVar's definition, written in West's incremental form). Kept as two floats, not
+    River objects: an account's baseline is two slots of its state (River's EWVar is two EWMean
+    objects, about 480 bytes per account, and starts from 0 with no warm-up).
+
+    >>> ew_step(0.0, 0.0, 2.0, 0.5)  # 0 then 2, weighted equally: mean 1, variance 1
+    (1.0, 1.0)
+    """
+    diff = x - mean
+    incr = a * diff
+    return mean + incr, (1 - a) * (var + diff * incr)
 
 
 def network_key(event: Mapping[str, Any]) -> str:

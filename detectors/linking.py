@@ -1,10 +1,11 @@
 """Online cluster discovery: accounts linked by what they share, weighted by rarity.
 
-Accounts are joined through *link keys*: a payment fingerprint (`pay`), a system prompt
-(`sys`) and a prompt template (`tpl`, SimHash near-duplicates found by LSH over four 16-bit
-bands and verified by Hamming distance). Network neighbourhoods are too weak to link on their
-own (households of one ISP share a /24; NATs share addresses): they are a cluster *feature*. A key links its members only while it is *rare*: once more accounts share
-it than `KeyPolicy.cap(n_accounts)`, it is marked popular for good and its links are undone
+Accounts are joined through *link keys* of the kinds in `detectors.link_kinds`: exact values
+(a payment fingerprint, a system prompt) and prompt templates (SimHash near-duplicates found by
+LSH over four 16-bit bands and verified by Hamming distance). Network neighbourhoods are too weak
+to link on their own (households of one ISP share a /24; NATs share addresses): they are a
+cluster *feature*. A key links its members only while it is *rare*: once more accounts share it
+than its kind's `KeyPolicy.cap(n_accounts)`, it is marked popular for good and its links are undone
 (a popular SDK, a big NAT or an IDE's system prompt glues nothing). `expire` forgets accounts
 evicted for idleness, with the keys and clusters nobody holds any more. Components are kept with
 union-find (star edges to each key's first member), merged smaller-into-larger, and rebuilt
@@ -18,26 +19,14 @@ import hashlib
 from collections import deque
 from dataclasses import dataclass, field
 
+from detectors.link_kinds import LINK_KINDS, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
+
 TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
 BANDS = 4
 
 
-@dataclass(frozen=True)
-class KeyPolicy:
-    """When a shared key stops linking: more than max(floor, share * accounts) members."""
-
-    floor: int
-    share: float
-
-    def cap(self, n_accounts: int) -> int:
-        return max(self.floor, int(self.share * n_accounts))
-
-
-DEFAULT_POLICIES = {
-    "pay": KeyPolicy(floor=50, share=0.005),
-    "sys": KeyPolicy(floor=50, share=0.005),
-    "tpl": KeyPolicy(floor=100, share=0.02),
-}
+DEFAULT_POLICIES = {kind.prefix: kind.policy for kind in LINK_KINDS}
+_TPL = TEMPLATE.prefix
 
 
 # A prompt that many accounts send only in passing (a greeting, a default prompt) is a generic
@@ -124,7 +113,8 @@ class LinkGraph:
 
     # -- observations ---------------------------------------------------------------
     def observe(self, account: str, kind: str, value: str, ts: float, young: bool = False) -> None:
-        """`account` uses `value` of `kind` (pay, sys); `young`: a recently created account."""
+        """`account` uses `value` of the exact link kind `kind` (a prefix in `link_kinds`);
+        `young`: a recently created account."""
         self._join(account, f"{kind}:{value}", kind, ts, young)
 
     def observe_template(self, account: str, simhash: int, ts: float, *, create: bool, young: bool = False) -> None:
@@ -145,11 +135,11 @@ class LinkGraph:
                 return
             for band in bands:
                 self.template_bands.setdefault(band, []).append(rep)
-        key_name = f"tpl:{rep:016x}"
+        key_name = f"{_TPL}:{rep:016x}"
         for holder, strong, fresh in ((founder, False, founder_young), (account, create, young)):
             if holder is None:
                 continue
-            self._join(holder, key_name, "tpl", ts, fresh, strong=strong)
+            self._join(holder, key_name, _TPL, ts, fresh, strong=strong)
             key = self.keys[key_name]
             if fresh:  # fresh accounts share first prompts by nature: pools are counted among established ones
                 continue
@@ -224,7 +214,7 @@ class LinkGraph:
         if key.by_pool is None:
             key.by_pool = set()
         key.by_pool.add(account)
-        self._join(account, key_name, "tpl", key.last_ts, False, strong=True)
+        self._join(account, key_name, _TPL, key.last_ts, False, strong=True)
 
     @staticmethod
     def _match(index: dict, bands: list, simhash: int) -> int | None:
@@ -512,8 +502,8 @@ class LinkGraph:
                 stale.append((key_name, key.kind))
         for key_name, kind in stale:
             del self.keys[key_name]
-            if kind == "tpl":
-                self._drop_template(int(key_name[4:], 16))
+            if kind == _TPL:
+                self._drop_template(int(key_name[len(_TPL) + 1:], 16))
         for account in [a for a in self.parent if self.components.get(a) is not None
                         and len(self.components[a].members) == 1 and not self._linking(a)]:
             del self.parent[account], self.components[account]  # linked to nobody any more

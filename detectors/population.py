@@ -15,6 +15,7 @@ from river import anomaly
 
 from detectors.calibration import QuantileCalibrator
 from detectors.features import AccountSummary
+from detectors.reasons import ACCOUNT_DEVIATIONS, reason
 
 # Scales of the account vector's log features (`account_vector`: each feature maps to [0, 1]).
 _LOG_RATE = math.log1p(20_000.0)
@@ -42,13 +43,8 @@ def account_vector(s: AccountSummary) -> dict[str, float]:
     }
 
 
-DESCRIPTIONS = {
-    "rate": "request rate", "output": "output tokens per request", "cot": "reasoning elicitation",
-    "narrow": "share of coding/reasoning/tool-use tasks", "repetition": "prompt template repetition",
-    "hours": "spread over hours of the day", "regularity": "inter-arrival regularity",
-    "new_model": "share on the newly released model", "tools": "tool use", "young": "account youth",
-    "shift": "departure from the account's own baseline",
-}
+# The account vector's features, in order: each is reported by its own reason signal.
+FEATURES = ACCOUNT_DEVIATIONS
 
 
 @dataclass(frozen=True)
@@ -76,13 +72,13 @@ class PopulationModel:
 
     def __init__(self, seed: int = 0, n_trees: int = 10, height: int = 8, window_size: int = 256,
                  min_events: int = 32) -> None:
-        limits = {name: (0.0, 1.0) for name in DESCRIPTIONS}
+        limits = {name: (0.0, 1.0) for name in FEATURES}
         self.model = anomaly.HalfSpaceTrees(n_trees=n_trees, height=height, window_size=window_size,
                                             limits=limits, seed=seed)
         # Local view of the raw scores, only to protect the model from what stands out.
         self.local = QuantileCalibrator(0.0, 1.0, bins=200, half_life=50_000.0, min_count=50)
         self.protect = 0.99
-        self.means = {name: 0.5 for name in DESCRIPTIONS}
+        self.means = {name: 0.5 for name in FEATURES}
         self.seen = 0
         self.min_events = min_events
 
@@ -114,10 +110,9 @@ class PopulationModel:
         reasons = []
         for _, name in deviations:
             direction = "high" if x[name] > self.means[name] else "low"
-            reasons.append({"signal": name, "detail": f"{DESCRIPTIONS[name]} unusually {direction} "
-                            f"({x[name]:.2f} vs population {self.means[name]:.2f})"})
-        reasons.append({"signal": "volume", "detail": f"{s.rate_1h:.0f} requests and "
-                        f"{s.output_per_request * s.rate_1h / 1e6:.2f}M output tokens in the last hour"})
+            reasons.append(reason("account", name, direction=direction, value=x[name], mean=self.means[name]))
+        reasons.append(reason("account", "volume", requests=s.rate_1h,
+                              output_mtokens=s.output_per_request * s.rate_1h / 1e6))
         return tuple(reasons)
 
 

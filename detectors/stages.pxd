@@ -10,7 +10,7 @@ cdef class AccountStage:
     @cython.locals(state=AccountState, ts=cython.double, before_dup=cython.double, due=cython.bint)
     cpdef bint process(self, event, list out)
 
-    @cython.locals(young=cython.bint, new_prompt=cython.bint)
+    @cython.locals(young=cython.bint)
     cdef void _links(self, str account, AccountState state, event, double ts, bint repeated, list out)
 
 @cython.locals(digest=cython.ulong)

@@ -20,22 +20,35 @@ from detectors.clusters import ClusterScorer, ClusterVerdict
 from detectors.features import (
     ACCOUNT_TTL_S, HOUR_S, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, network_key,
 )
+from detectors.link_kinds import EXACT_KINDS, TEMPLATE, LinkKind
 from detectors.linking import LinkGraph
 from detectors.population import (
     NOT_ASSESSED, DEFAULT_CRITICAL_MARGIN, DEFAULT_VOLUME_MARGIN, AccountAssessment, AccountCalibration,
     PopulationModel,
 )
+from detectors.reasons import reason
 from detectors.sequencer import Sequencer
 
 MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
 EXPIRE_EVERY_EVENTS = 200_000  # replay's account-state sweep
 SWEEP_INTERVAL_S = HOUR_S  # the cluster stage looks for idle accounts once per hour of event time
 WEAK_TEMPLATE_EVENTS = 4  # an account's first prompts may join (or found, with another account) a template
+_TPL = TEMPLATE.prefix
+
+
+def exact_fields(kinds: Iterable[LinkKind]) -> tuple:
+    """(event field, state slot, kind) of each exact link kind: `_links` reads these per event."""
+    return tuple((kind.field, kind.state, kind) for kind in kinds)
+
+
+_EXACT = exact_fields(EXACT_KINDS)
+_TEMPLATE_SENT = _TPL.encode() + b":%x:%d"  # see AccountStage._links
 
 
 @dataclass(frozen=True, slots=True)
 class LinkMessage:
-    """`account` uses `value` of `kind` (pay, sys, tpl); a `strong` tpl was repeated by the account."""
+    """`account` uses `value` of link kind `kind` (a prefix in `detectors.link_kinds`); a `strong`
+    template was repeated by the account."""
 
     account: str
     kind: str
@@ -108,26 +121,31 @@ class AccountStage:
             state.ip = ip
             state.network = network_key(event)
         state.org = event["org_id"]
-        system_prompt = event["system_prompt_hash"]
-        new_prompt = system_prompt != state.system_prompt
-        state.system_prompt = system_prompt
+        fresh = None  # (kind, value) of the exact link kinds whose value changed
+        for field, slot, kind in _EXACT:
+            value = event[field]
+            if slot is not None:
+                if value == getattr(state, slot):
+                    continue
+                setattr(state, slot, value)
+            if value is not None:
+                if fresh is None:
+                    fresh = []
+                fresh.append((kind, value))
         sent = state.sent
         if len(sent) >= MAX_SENT_KEYS:
             return
         young = ts - state.created_s < YOUNG_ACCOUNT_S
-        payment = event["payment_fingerprint"]
-        if payment != state.payment:
-            state.payment = payment
-            if payment is not None and _first(sent, ("pay:" + payment).encode()):
-                out.append(LinkMessage(account, "pay", payment, ts, young=young))
-        if new_prompt and system_prompt is not None and _first(sent, ("sys:" + system_prompt).encode()):
-            out.append(LinkMessage(account, "sys", system_prompt, ts, young=young))
+        if fresh is not None:
+            for kind, value in fresh:
+                if _first(sent, kind.key(value).encode()):
+                    out.append(LinkMessage(account, kind.prefix, value, ts, young=young))
         if repeated or state.n_events <= WEAK_TEMPLATE_EVENTS:
             simhash = event["prompt_simhash_int"]
             # One message per template family (top 24 bits) and strength, per account (the key as
             # b"tpl:<family hex>:<0|1>", formatted as bytes: this runs for most templated requests).
-            if _first(sent, b"tpl:%x:%d" % (simhash >> 40, repeated)):
-                out.append(LinkMessage(account, "tpl", simhash, ts, strong=repeated, young=young))
+            if _first(sent, _TEMPLATE_SENT % (simhash >> 40, repeated)):
+                out.append(LinkMessage(account, _TPL, simhash, ts, strong=repeated, young=young))
 
 
 def _first(sent: array, key: bytes) -> bool:
@@ -139,7 +157,8 @@ def _first(sent: array, key: bytes) -> bool:
     return True
 
 
-_SUMMARY_FIELDS = tuple(AccountSummary.__dataclass_fields__)
+_SUMMARY_FIELDS = tuple(AccountSummary.__dataclass_fields__)  # the wire slots, in order
+_SUMMARY_SLOTS = len(_SUMMARY_FIELDS)
 
 
 def to_wire(message: LinkMessage | AccountSummary) -> list:
@@ -155,10 +174,20 @@ def to_wire(message: LinkMessage | AccountSummary) -> list:
 
 
 def from_wire(data: list) -> LinkMessage | AccountSummary:
+    """A stage message from its wire form. A summary's slots are `AccountSummary`'s fields in
+    order: one written before a feature was appended lacks its slot and gets its default; one
+    written by a newer release has slots this one does not know, and they are left out (a rolling
+    upgrade's new account stage may reach an old cluster stage).
+
+    >>> from detectors.features import EXAMPLE, AccountState
+    >>> state = AccountState.new(0.0, 86400.0); _ = state.update(EXAMPLE); s = state.summary("acct_1")
+    >>> from_wire(to_wire(s) + ["a newer release's feature"]) == s
+    True
+    """
     if data[0] == "L":
         return LinkMessage(*data[1:])
     if data[0] == "S":
-        return AccountSummary(*data[1:])
+        return AccountSummary(*data[1:_SUMMARY_SLOTS + 1])
     raise ValueError(f"not a stage message: {data[:1]!r}")
 
 
@@ -205,7 +234,7 @@ class ClusterStage:
     def process(self, message: LinkMessage | AccountSummary, out: list) -> None:
         if type(message) is LinkMessage:
             graph = self.graph
-            if message.kind == "tpl":
+            if message.kind == _TPL:
                 graph.observe_template(message.account, message.value, message.ts, create=message.strong,
                                        young=message.young)
             else:
@@ -244,9 +273,8 @@ class ClusterStage:
             return  # already part of its cluster's incident
         if assessment.times_top:
             cal = self.account_calibration
-            reasons = (*reasons, {"signal": "harvest_volume", "detail": (
-                f"hourly harvest {assessment.times_top:.1f}x the population's 99.9th percentile "
-                f"(warning from {cal.volume_margin:g}x, critical from {cal.critical_margin:g}x)")})
+            reasons = (*reasons, reason("account", "harvest_volume", times_top=assessment.times_top,
+                                        volume_margin=cal.volume_margin, critical_margin=cal.critical_margin))
         out.extend(self.account_incidents.observe(s.account_id, assessment.score, s.ts, reasons, [s.account_id],
                                                   critical=assessment.critical))
 

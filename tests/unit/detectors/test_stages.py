@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import orjson
 import pytest
 
-from detectors.stages import AccountStage, ClusterStage, LinkMessage, run
+from detectors.features import AccountSummary
+from detectors.stages import AccountStage, ClusterStage, LinkMessage, from_wire, run, to_wire
 from simulator import Simulation, load_scenario
 from simulator.evaluate import evaluate
 from streams.decoder import decode
 from tests.unit.detectors.conftest import make_event
+
+FORMATS = Path(__file__).parents[2] / "fixtures" / "formats" / "0.1.0" / "internal-record.json"
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +181,21 @@ def test_a_redelivered_event_moves_the_clock_and_catalog_as_its_first_applicatio
         crashed.replayed(event)
     assert crashed.clock == whole.clock
     assert crashed.catalog.to_dict() == whole.catalog.to_dict()
+
+
+# The summary's wire slots as release 0.1.0 wrote them (tests/fixtures/formats/0.1.0/internal-record.json).
+SUMMARY_SLOTS_0_1_0 = (
+    "account_id", "ts", "first_ts", "age_days", "n_events", "rate_1h", "rate_1d", "output_per_request",
+    "output_input_ratio", "cot_mean", "thinking_share", "tool_share", "multi_turn_share", "error_share",
+    "throttled_share", "new_model_share", "narrow_task_share", "task_concentration", "template_repetition",
+    "hour_entropy", "gap_regularity", "baseline_shift", "payment", "org", "system_prompt", "network")
+
+
+def test_summary_features_are_only_appended_and_with_a_default():
+    """A feature inserted, moved or appended without a default would misread every summary an
+    earlier release wrote (the wire slots are the fields' order)."""
+    fields = dataclasses.fields(AccountSummary)
+    assert tuple(f.name for f in fields[:len(SUMMARY_SLOTS_0_1_0)]) == SUMMARY_SLOTS_0_1_0
+    assert all(f.default is not dataclasses.MISSING for f in fields[len(SUMMARY_SLOTS_0_1_0):])
+    record = [m for _, _, _, _, m in orjson.loads(FORMATS.read_bytes())["m"][0][1] if m[0] == "S"][0]
+    assert from_wire(record) == AccountSummary(*record[1:]) and to_wire(from_wire(record)) == record

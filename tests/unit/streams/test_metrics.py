@@ -13,8 +13,11 @@ from detectors.features import AccountSummary
 from streams.metrics import TOP_K, MetricsObserver, PipelineMetrics, publish_cluster_gauges
 from streams.runtimes import ClusterRuntime
 
-UNITS = ("_seconds", "_bytes", "_messages", "_ratio", "_total", "_info", "_tracked", "_keys", "_firing",
-         "_score", "_accounts", "_tokens", "_partitions")
+# Prometheus base units (https://prometheus.io/docs/practices/naming/#base-units) this exporter
+# measures in, `score` for calibrated anomaly scores (a rank in [0, 1]), and counts: a gauge that
+# counts things ends in the plural of what it counts, maybe followed by their state.
+BASE_UNITS = ("seconds", "bytes", "ratio", "score")
+COUNT = re.compile(r".*_[a-z]+s(_(tracked|firing))?$")
 ALLOWED_LABELS = {"outcome", "reason", "topic", "partition", "scope", "severity", "status", "table", "rank",
                   "cluster_id", "account_id", "version", "app_id", "le", "stage", "start"}
 
@@ -42,7 +45,8 @@ def test_names_follow_prometheus_conventions():
         if family.type == "histogram" and "score" not in family.name:
             assert family.name.endswith("_seconds"), family.name  # base unit
         if family.type == "gauge":
-            assert family.name.endswith(UNITS), family.name  # says what it counts or measures
+            assert family.name.endswith(tuple("_" + u for u in BASE_UNITS)) or family.name.endswith("_info") \
+                or COUNT.fullmatch(family.name), family.name  # says what it measures, or counts
         for s in family.samples:
             assert set(s.labels) <= ALLOWED_LABELS, (family.name, s.labels)
 
@@ -68,6 +72,25 @@ def feed(n_accounts: int, n_clusters: int) -> CollectorRegistry:
         observer.cluster_scored(cid, stage.verdicts[cid], [], 1.8e9)
     publish_cluster_gauges(metrics, observer, cluster)
     return registry
+
+
+def test_values_are_in_the_unit_their_names_say():
+    """A ratio or a score lies in [0, 1], a count is a whole number, nothing measured is negative:
+    a percentage, a millisecond or a fraction of a count exported under these names fails."""
+    text = generate_latest(feed(5_000, 300)).decode()
+    checked = 0
+    for family in text_string_to_metric_families(text):
+        if family.type != "gauge" or family.name.endswith("_info"):
+            continue
+        for sample in family.samples:
+            value = sample.value
+            assert value >= 0.0, (sample.name, value)
+            if family.name.endswith(("_ratio", "_score")):
+                assert value <= 1.0, (sample.name, value)
+            elif COUNT.fullmatch(family.name) or family.name.endswith("_bytes"):
+                assert value == int(value), (sample.name, value)
+            checked += 1
+    assert checked >= 40  # the top-K gauges are filled
 
 
 def test_series_count_is_bounded_whatever_the_number_of_accounts():
