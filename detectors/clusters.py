@@ -25,11 +25,11 @@ from typing import Mapping
 from river import anomaly
 
 from detectors.calibration import QuantileCalibrator
-from detectors.features import DAY_S, HOUR_S, AccountSummary, ew_step
+from detectors.features import DAY_S, HOUR_S, YOUNG_ACCOUNT_S, AccountSummary, ew_step
 from detectors.link_kinds import LINK_KINDS, SYSTEM_PROMPT, TEMPLATE
 from detectors.reasons import CLUSTER_FLAGS, reason
 
-YOUNG_DAYS = 14.0
+YOUNG_DAYS = YOUNG_ACCOUNT_S / DAY_S  # a young account: created less than this many days before its first event
 _TEMPLATE_KEY = TEMPLATE.key("")  # the prefix of template keys
 
 
