@@ -13,5 +13,5 @@ cpdef list _has_neighbour(list stamps, double offset, double window)
                total=Py_ssize_t, entropy=double,
                max_entropy=double, mean=double, sd=double, shared_card=Py_ssize_t, shared_prompt=Py_ssize_t,
                shared_template=Py_ssize_t, pooled=Py_ssize_t, cross=Py_ssize_t, network_counts=dict, values=tuple, h=Py_ssize_t, cards=list, counts=list, stamps=list,
-               held_prompts=list, held_templates=list, templates=list, f=dict, hours=dict, orgs=dict)
+               held_prompts=list, held_templates=list, templates=list, f=dict, hours=dict, orgs=dict, clients=dict)
 cpdef dict cluster_features(list members, double ts, keys=*, member_keys=*, drawn=*)

@@ -195,6 +195,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     hours: dict[int, int] = {}  # hour of day -> count, in order of first appearance
     counts, stamps = [], []
     orgs: dict[str, int] = {}
+    clients: dict[str, int] = {}  # client product -> members
     # Sharing a card across owners: an organisation's accounts sharing its card is expected.
     card_owners: defaultdict[str, set] = defaultdict(set)
     # A private system prompt, or prompt template, deployed across owners: one operator's
@@ -232,6 +233,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
                 templates.append(k)
                 tooling_owners[k].add(owner)
         held_templates.append(templates)
+        clients[s.client] = clients.get(s.client, 0) + 1
         networks.add(s.network)
         network_counts[s.network] = network_counts.get(s.network, 0) + 1
         h = int(s.first_ts // HOUR_S) % 24
@@ -283,6 +285,9 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     f["cross_owner_pool_share"] = pooled / n
     f["accounts_per_network"] = n / len(networks)
     f["top_network_share"] = max(network_counts.values()) / n
+    # One product's users share its built-in prompts; an operator's accounts rotate clients.
+    # Evidence for analysts (not scored yet).
+    f["top_client_share"] = max(clients.values()) / n
     f["system_prompts"] = float(len({s.system_prompt for s in members if s.system_prompt is not None}))
     # Daily rhythm of the group: entropy of the hours of its members' activity.
     total = 2 * n

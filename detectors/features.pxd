@@ -7,7 +7,7 @@ cdef class AccountState:
     cdef public double gap_mean, gap_m2, base_mean, base_var, shift
     cdef public Py_ssize_t n_events, gap_n, next_summary
     cdef public object tasks, hours, recent, sent, recent_ids
-    cdef public object payment, org, system_prompt, ip, network
+    cdef public object payment, org, system_prompt, ip, network, client
 
     @cython.locals(ts=double, dt=double, w=double, cot=double, g=double, delta=double, age=double, w_day=double,
                    x=double, diff=double, z=double, shift=double, filled=Py_ssize_t, i=Py_ssize_t,

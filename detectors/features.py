@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import math
 import struct
+import sys
 import zlib
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, Mapping
 
 HOUR_S = 3600.0
@@ -126,6 +127,14 @@ class AccountSummary:
     org: str | None
     system_prompt: str | None
     network: str
+    # Appended after release 0.1.0 (wire slots: see the class docstring), with their defaults.
+    client: str = ""  # the client product of its latest requests (`client_of`), "" when none is sent
+
+    def __setstate__(self, state: list) -> None:
+        """Unpickle (cluster-stage snapshots); a summary pickled before a feature was appended
+        takes that feature's default."""
+        for i, f in enumerate(fields(self)):
+            object.__setattr__(self, f.name, state[i] if i < len(state) else f.default)
 
 
 class AccountState:
@@ -140,7 +149,7 @@ class AccountState:
         "created_s", "first_ts", "last_ts", "n_events", "anchor", "w_day", "w_hour", "rate_1h", "rate_1d",
         "out_tokens", "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors", "throttled", "new_model",
         "dup", "tasks", "hours", "recent", "gap_n", "gap_mean", "gap_m2", "base_mean", "base_var", "shift",
-        "payment", "org", "system_prompt", "ip", "network", "next_summary", "sent", "recent_ids",
+        "payment", "org", "system_prompt", "ip", "network", "client", "next_summary", "sent", "recent_ids",
     )
 
     def __init__(self) -> None:
@@ -161,7 +170,7 @@ class AccountState:
         s.thinking = s.tools = s.multi_turn = s.errors = s.throttled = s.new_model = s.dup = 0.0
         s.gap_n, s.gap_mean, s.gap_m2 = 0, 0.0, 0.0
         s.base_mean, s.base_var, s.shift = 0.0, 0.0, 0.0
-        s.payment, s.org, s.system_prompt, s.ip, s.network = None, None, None, "", ""
+        s.payment, s.org, s.system_prompt, s.ip, s.network, s.client = None, None, None, "", "", ""
         s.next_summary = 1
         return s
 
@@ -279,13 +288,14 @@ class AccountState:
         >>> AccountState.last_ts_of(b"pad" + s.to_bytes(), at=3) == s.last_ts
         True
         """
-        if data[at] != cls.FORMAT_VERSION:
-            raise ValueError(f"account state version {data[at]} is not {cls.FORMAT_VERSION}")
+        if not cls.OLDEST_VERSION <= data[at] <= cls.FORMAT_VERSION:
+            raise ValueError(f"account state version {data[at]} is not read by this release")
         return _LAST_TS.unpack_from(data, at + 1 + 2 * 8)[0]
 
     # Compact binary form (for the stream's state table): ~600 bytes, a few microseconds.
     _HEAD = struct.Struct("<B23d3IB")  # version, floats, n_events, gap_n, next_summary, len(sent)
-    FORMAT_VERSION = 2  # the first byte of to_bytes(); streams.runtimes checks it before reading
+    FORMAT_VERSION = 3  # the first byte of to_bytes(); streams.runtimes checks it before reading
+    OLDEST_VERSION = 2  # the oldest this release reads (version 2 has no `client`: it reads as "")
 
     def to_bytes(self) -> bytes:
         """Serialise (see `from_bytes`).
@@ -302,7 +312,7 @@ class AccountState:
         )
         parts = [head, self.tasks.tobytes(), self.hours.tobytes(), self.recent.tobytes(), self.recent_ids.tobytes(),
                  self.sent.tobytes()]
-        for text in (self.payment, self.org, self.system_prompt, self.ip, self.network):
+        for text in (self.payment, self.org, self.system_prompt, self.ip, self.network, self.client):
             if text is None:
                 parts.append(_NONE)
             else:
@@ -315,8 +325,9 @@ class AccountState:
     def from_bytes(cls, data: bytes) -> "AccountState":
         head = cls._HEAD
         values = head.unpack_from(data)
-        if values[0] != cls.FORMAT_VERSION:
-            raise ValueError(f"account state version {values[0]} is not {cls.FORMAT_VERSION}")
+        version = values[0]
+        if not cls.OLDEST_VERSION <= version <= cls.FORMAT_VERSION:
+            raise ValueError(f"account state version {version} is not read by this release")
         s = cls.__new__(cls)
         (_, s.created_s, s.first_ts, s.last_ts, s.anchor, s.w_day, s.w_hour, s.rate_1h, s.rate_1d, s.out_tokens,
          s.in_tokens, s.cot, s.thinking, s.tools, s.multi_turn, s.errors, s.throttled, s.new_model, s.dup,
@@ -334,7 +345,7 @@ class AccountState:
         s.sent = array("I", data[at:at + 4 * n_sent])
         at += 4 * n_sent
         texts = []
-        for _ in range(5):
+        for _ in range(5 if version == 2 else 6):
             (n,) = _LEN.unpack_from(data, at)
             at += 2
             if n == 0xFFFF:
@@ -342,7 +353,9 @@ class AccountState:
             else:
                 texts.append(data[at:at + n].decode())
                 at += n
-        s.payment, s.org, s.system_prompt, s.ip, s.network = texts
+        if version == 2:
+            texts.append("")  # client: learned again from the account's next summary
+        s.payment, s.org, s.system_prompt, s.ip, s.network, s.client = texts
         return s
 
     def summary(self, account_id: str = "") -> AccountSummary:
@@ -393,7 +406,17 @@ class AccountState:
             org=self.org,
             system_prompt=self.system_prompt,
             network=self.network,
+            client=self.client,
         )
+
+
+def client_of(user_agent: str) -> str:
+    """The client product of a request: its user agent's name, without version or details.
+
+    >>> client_of("anthropic-python/0.74.1"), client_of("LangChain/0.3 (linux)"), client_of("")
+    ('anthropic-python', 'langchain', '')
+    """
+    return sys.intern(user_agent.partition("/")[0].strip().lower()[:64])
 
 
 def ew_step(mean: float, var: float, x: float, a: float) -> tuple[float, float]:

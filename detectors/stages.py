@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Mapping
 from detectors.alerts import AlertEvent, AlertPolicy, Incidents
 from detectors.clusters import ClusterScorer, ClusterVerdict
 from detectors.features import (
-    ACCOUNT_TTL_S, HOUR_S, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, network_key,
+    ACCOUNT_TTL_S, HOUR_S, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, client_of, network_key,
 )
 from detectors.link_kinds import EXACT_KINDS, TEMPLATE, LinkKind
 from detectors.linking import LinkGraph
@@ -89,6 +89,7 @@ class AccountStage:
         due = state.update(event, self.catalog.observe_is_new(event["model"], ts), self.heartbeat_s)
         self._links(account, state, event, ts, repeated=state.dup > before_dup, out=out)
         if due:
+            state.client = client_of(event["user_agent"])
             out.append(state.summary(account))
         return True
 

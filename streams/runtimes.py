@@ -49,7 +49,7 @@ def pack_account(offset: int, state: AccountState) -> bytes:
 
 def unpack_account(data: bytes) -> tuple[int, AccountState]:
     """`pack_account`'s bytes back; the state's own first byte is its format version."""
-    check_version("account state", data[_OFFSET.size], AccountState.FORMAT_VERSION)
+    check_version("account state", data[_OFFSET.size], AccountState.FORMAT_VERSION, AccountState.OLDEST_VERSION)
     return _OFFSET.unpack_from(data)[0], AccountState.from_bytes(data[_OFFSET.size:])
 
 
@@ -86,10 +86,16 @@ class UnsupportedFormat(Exception):
     it): the worker must stop, not skip it, so that nothing is lost."""
 
 
-def check_version(what: str, found: Any, supported: int) -> None:
-    """Raise UnsupportedFormat unless `found` (None: written before versions) is `supported`."""
-    if found is not None and found != supported:
+def check_version(what: str, found: Any, supported: int, oldest: int | None = None) -> None:
+    """Raise UnsupportedFormat unless `found` (None: written before versions) is one this release
+    reads: `oldest` (default `supported`) to `supported`, the older ones migrated on reading."""
+    if found is None:
+        return
+    if found > supported:
         raise UnsupportedFormat(f"{what} format version {found}: this release reads up to {supported}; upgrade the worker")
+    low = supported if oldest is None else oldest
+    if found < low:
+        raise UnsupportedFormat(f"{what} format version {found}: this release reads versions {low} to {supported}")
 
 
 @dataclass

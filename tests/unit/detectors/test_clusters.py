@@ -65,6 +65,11 @@ def test_shared_private_prompt_counts_its_holders_only():
     assert f["cross_owner_prompt_share"] == 0.5
 
 
+def test_the_share_of_the_most_common_client_product_is_evidence():
+    members = [summary(f"a{i}", client="langchain" if i < 3 else f"sdk-{i}") for i in range(6)]
+    assert cluster_features(members, T)["top_client_share"] == 0.5
+
+
 def test_harvesting_group_of_young_accounts_sharing_cards_scores_high(scorer):
     members = [dataclasses.replace(s, age_days=1.0, payment=f"card-{i % 2}") for i, s in enumerate(harvesters(12))]
     verdict = scorer.score("c1", members, {"pay:card-0", "pay:card-1"}, T + 2 * 86400)

@@ -198,4 +198,12 @@ def test_summary_features_are_only_appended_and_with_a_default():
     assert tuple(f.name for f in fields[:len(SUMMARY_SLOTS_0_1_0)]) == SUMMARY_SLOTS_0_1_0
     assert all(f.default is not dataclasses.MISSING for f in fields[len(SUMMARY_SLOTS_0_1_0):])
     record = [m for _, _, _, _, m in orjson.loads(FORMATS.read_bytes())["m"][0][1] if m[0] == "S"][0]
-    assert from_wire(record) == AccountSummary(*record[1:]) and to_wire(from_wire(record)) == record
+    appended = [f.default for f in fields[len(SUMMARY_SLOTS_0_1_0):]]
+    assert to_wire(from_wire(record)) == record + appended  # decoded with the appended features' defaults
+
+
+def test_a_summary_names_the_client_product_of_the_account_s_latest_requests():
+    stage, out = AccountStage(), []
+    for i, agent in enumerate(("anthropic-python/0.74.1", "LangChain/0.3.1 (linux)")):
+        stage.process(make_event("a", ts=1e6 + i, user_agent=agent), out)
+    assert [m.client for m in out if type(m) is AccountSummary] == ["anthropic-python", "langchain"]
