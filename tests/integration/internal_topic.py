@@ -44,8 +44,12 @@ class InternalTopicTap(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
+        # Reconnect within a quarter second of a broker's return (kafka-python backs off up to 30 s
+        # by default): after an outage the worker snapshots, and deletes what the tap has not read
+        # yet, two snapshot intervals after it is back.
         consumer = KafkaConsumer(bootstrap_servers=self.bootstrap, enable_auto_commit=False,
-                                 auto_offset_reset="none", max_partition_fetch_bytes=8 * 1024 * 1024)
+                                 auto_offset_reset="none", max_partition_fetch_bytes=8 * 1024 * 1024,
+                                 reconnect_backoff_max_ms=250)
         tp = TopicPartition(self.topic, 0)
         try:
             consumer.assign([tp])
