@@ -355,7 +355,8 @@ class AccountState:
                 at += n
         if version == 2:
             texts.append("")  # client: learned again from the account's next summary
-        s.payment, s.org, s.system_prompt, s.ip, s.network, s.client = texts
+        s.payment, s.org, s.system_prompt, s.ip, s.network, client = texts
+        s.client = sys.intern(client)  # one string per product, shared by its accounts (as client_of)
         return s
 
     def summary(self, account_id: str = "") -> AccountSummary:
