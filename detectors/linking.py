@@ -19,7 +19,7 @@ import hashlib
 from collections import deque
 from dataclasses import dataclass, field
 
-from detectors.link_kinds import LINK_KINDS, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
+from detectors.link_kinds import BY_PREFIX, LINK_KINDS, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
 
 TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
 BANDS = 4
@@ -115,7 +115,7 @@ class LinkGraph:
     def observe(self, account: str, kind: str, value: str, ts: float, young: bool = False) -> None:
         """`account` uses `value` of the exact link kind `kind` (a prefix in `link_kinds`);
         `young`: a recently created account."""
-        self._join(account, f"{kind}:{value}", kind, ts, young)
+        self._join(account, BY_PREFIX[kind].key(value), kind, ts, young)
 
     def observe_template(self, account: str, simhash: int, ts: float, *, create: bool, young: bool = False) -> None:
         """`account` sent prompt `simhash`. A template is founded when the account itself
