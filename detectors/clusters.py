@@ -132,11 +132,19 @@ HARVEST_FEATURES = {"cot": "reasoning elicitation", "output": "output per reques
 # How much one coordination trait alone counts (noisy-OR). Ownership traits (cross-owner
 # cards and private prompts, synchrony) weigh more than rhythm and load shape, which benign
 # global groups can show by chance.
-COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "pool": 0.7, "front": 0.7,
-                        "shape": 0.35, "sync": 0.7, "growth": 0.4}
+COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "pool": 0.7, "coheld": 0.7,
+                        "front": 0.7, "shape": 0.35, "sync": 0.7, "growth": 0.4}
 # An organisation is measured against its peers: the other organisations' groups (their latest
 # harvest), once this many are known.
 ORG_PEERS_MIN = 5
+# Most of a group on one network operator (ASN) is one place, a campus or an office, whatever its
+# address blocks; a third on one big residential ISP is what any population shows.
+ONE_OPERATOR_SHARE = 0.5
+# One client product explains a group's shared content when the group uses it far more than the
+# population does (see ClusterScorer.product_explained).
+PRODUCT_GROUP_SHARE = 0.75
+PRODUCT_LIFT = 3.0
+CLIENTS_KEPT = 1024  # distinct client products counted (user agents are free text)
 ORG_GROUP_SHARE = 0.8  # a group is one organisation's when this share of it declares the org
 FRONT_MIN_ACCOUNTS = 10
 
@@ -170,6 +178,72 @@ def coordination_of(parts: Mapping[str, float]) -> float:
     return 1.0 - (1.0 - structural) * (1.0 - birth * _clip01(owned / BIRTH_UNLOCK))
 
 
+# A template pool with no common cause (see `uncaused_pool_share`): a rare template whose holders in
+# the cluster are unrelated owners, on no one client product, not born together, and who co-hold
+# other rare templates with each other. Each threshold names the benign cause it rules out.
+UNCAUSED_POOL_MIN_HOLDERS = 5
+UNCAUSED_POOL_OWNERS = 0.9  # distinct owners per holder: not one organisation's or one card's accounts
+UNCAUSED_POOL_TOP_CLIENT = 0.75  # the most common client product's share: above it, one product's users
+UNCAUSED_POOL_COHORT = 0.5  # holders created within COHORT_WINDOW_S of each other: a class, a launch day
+COHORT_WINDOW_S = 7 * DAY_S
+UNCAUSED_POOL_COHESION = 0.4  # holders co-holding another rare template with another holder
+
+
+def _cohort_share(created: list[float], window: float = COHORT_WINDOW_S) -> float:
+    """The largest share of `created` times falling within `window` of each other.
+
+    >>> _cohort_share([0.0, 1.0, 2.0, 100.0], 5.0), _cohort_share([0.0, 10.0, 20.0, 30.0], 5.0)
+    (0.75, 0.25)
+    """
+    created = sorted(created)
+    best = lo = 0
+    for hi, t in enumerate(created):
+        while created[lo] < t - window:
+            lo += 1
+        if hi - lo + 1 > best:
+            best = hi - lo + 1
+    return best / len(created) if created else 0.0
+
+
+def uncaused_pool_share(members: list[AccountSummary], member_keys: Mapping[str, list[str]]) -> float:
+    """Share of `members` holding a template of a pool that no benign common cause explains.
+
+    Teams, a product's users, a course and release-day adopters share templates too; what none of
+    them shows at once is unrelated owners on mixed clients, born apart, co-using a set of rare
+    templates (FRAUDAR's dense block, with the block's common causes ruled out).
+    """
+    holders: dict[str, list[AccountSummary]] = {}
+    for s in members:
+        for k in member_keys.get(s.account_id, ()):
+            if k.startswith(_TEMPLATE_KEY):
+                holders.setdefault(k, []).append(s)
+    if not holders:
+        return 0.0
+    counted: set[str] = set()
+    for k, group in holders.items():
+        n = len(group)
+        if n < UNCAUSED_POOL_MIN_HOLDERS:
+            continue
+        if len({s.org or s.payment or s.account_id for s in group}) < UNCAUSED_POOL_OWNERS * n:
+            continue
+        clients = Counter([s.client for s in group])
+        if max(clients.values()) > UNCAUSED_POOL_TOP_CLIENT * n:
+            continue
+        if _cohort_share([s.first_ts - s.age_days * DAY_S for s in group]) >= UNCAUSED_POOL_COHORT:
+            continue
+        others = Counter([o for s in group for o in member_keys.get(s.account_id, ())
+                          if o != k and o.startswith(_TEMPLATE_KEY)])
+        cohesive = 0
+        for s in group:
+            for o in member_keys.get(s.account_id, ()):
+                if o != k and others.get(o, 0) >= 2:
+                    cohesive += 1
+                    break
+        if cohesive >= UNCAUSED_POOL_COHESION * n:
+            counted.update([s.account_id for s in group])
+    return len(counted) / len(members)
+
+
 def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float, float]:
     """A member's HARVEST_FEATURES values, in that order. `agentic`: tool-use trajectories
     (requests with tools that continue a conversation), what agent-model distillation harvests."""
@@ -192,6 +266,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     cards: list[str] = []
     networks = set()
     network_counts: dict[str, int] = {}
+    asn_counts: dict[str, int] = {}  # network operator (ASN) -> members; a campus or an office spans /24s
     hours: dict[int, int] = {}  # hour of day -> count, in order of first appearance
     counts, stamps = [], []
     orgs: dict[str, int] = {}
@@ -236,6 +311,9 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
         clients[s.client] = clients.get(s.client, 0) + 1
         networks.add(s.network)
         network_counts[s.network] = network_counts.get(s.network, 0) + 1
+        asn = s.network.rpartition("/")[2]
+        if asn != "-":
+            asn_counts[asn] = asn_counts.get(asn, 0) + 1
         h = int(s.first_ts // HOUR_S) % 24
         hours[h] = hours.get(h, 0) + 1
         h = int(s.ts // HOUR_S) % 24
@@ -283,8 +361,12 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     # its users (strong links by repetition, not a pool); a course's assignments are handed out
     # too (see "pool" in ClusterScorer.score).
     f["cross_owner_pool_share"] = pooled / n
+    f["uncaused_pool_share"] = uncaused_pool_share(members, member_keys)
     f["accounts_per_network"] = n / len(networks)
     f["top_network_share"] = max(network_counts.values()) / n
+    f["top_asn_share"] = max(asn_counts.values()) / n if asn_counts else 0.0
+    # The largest share of members created within a week of each other: a class, a launch day, a wave.
+    f["birth_cohort_share"] = _cohort_share([s.first_ts - s.age_days * DAY_S for s in members])
     # One product's users share its built-in prompts; an operator's accounts rotate clients.
     # Evidence for analysts (not scored yet).
     f["top_client_share"] = max(clients.values()) / n
@@ -322,6 +404,40 @@ class ClusterScorer:
         self.history: dict[str, RunningStat] = {}
         self.first_ts: float | None = None
         self.org_harvest: dict[str, float] = {}  # one organisation's cluster -> its latest harvest
+        self.clients: dict[str, int] = {}  # client product -> accounts seen using it first (CLIENTS_KEPT kept)
+        self.clients_seen = 0
+
+    def __setstate__(self, state: dict) -> None:
+        """Unpickle (cluster-stage snapshots); one taken before client counts were kept starts them afresh."""
+        self.__dict__.update(state)
+        self.__dict__.setdefault("clients", {})
+        self.__dict__.setdefault("clients_seen", 0)
+
+    def product_explained(self, clients: Mapping[str, int], n: int) -> float:
+        """How far one client product explains what a group of `n` accounts shares (its built-in
+        prompts and templates): its share of the group beyond PRODUCT_GROUP_SHARE, if the group
+        uses it PRODUCT_LIFT times as often as the population does. An official SDK that most of
+        the population uses explains nothing; a plugin's users share its prompts.
+
+        >>> s = ClusterScorer()
+        >>> for i in range(1000): s.observe_client("sdk" if i % 2 else f"app{i % 10}")
+        >>> s.product_explained({"sdk": 10}, 10), s.product_explained({"app2": 10}, 10), s.product_explained({"app2": 5, "sdk": 5}, 10)
+        (0.0, 1.0, 0.0)
+        """
+        if not clients or self.clients_seen < 100:
+            return 0.0
+        top, count = max(clients.items(), key=lambda kv: (kv[1], kv[0]))
+        share = count / n
+        population = self.clients.get(top, 0) / self.clients_seen
+        if share < PRODUCT_LIFT * population:
+            return 0.0
+        return _clip01((share - PRODUCT_GROUP_SHARE) / (1.0 - PRODUCT_GROUP_SHARE))
+
+    def observe_client(self, client: str) -> None:
+        """One more account first seen using `client` (the population's client mix)."""
+        self.clients_seen += 1
+        if client in self.clients or len(self.clients) < CLIENTS_KEPT:
+            self.clients[client] = self.clients.get(client, 0) + 1
 
     def observe_account(self, s: AccountSummary) -> None:
         """Account summaries at 1, 2, 4, 8, ... events refine the population reference (the
@@ -334,6 +450,7 @@ class ClusterScorer:
         self.daily_output.update(s.rate_1d * s.output_per_request)
         if s.n_events == 1:
             self.young.update(float(s.age_days < YOUNG_DAYS))
+            self.observe_client(s.client)
 
     @property
     def readiness(self) -> float:
@@ -404,6 +521,8 @@ class ClusterScorer:
         harvest, harvest_parts = self.harvest(f, n)
         # Coordination: group traits a random set of accounts would not show.
         young_base = self.young.mean if self.young.n > 100 else 0.2
+        # Shared content that one product explains (its users share its prompts) is no one's tooling.
+        unexplained = 1.0 - self.product_explained(Counter([s.client for s in members]), n)
         front = 0.0
         if f["single_org_share"] >= ORG_GROUP_SHARE and n >= 5:
             outlier = self._org_outlier(cluster_id, harvest)
@@ -418,10 +537,17 @@ class ClusterScorer:
             # One operator's tooling: private prompts *and* templates shared by unrelated owners
             # (a niche IDE's prompt is shared too, but its users' prompts are their own; templates
             # alone are shared by a plugin's users and a course's students).
-            "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]) * (1.0 - f["top_network_share"]),
+            "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]) * (1.0 - f["top_network_share"])
+            * unexplained,
             # A pool of templates across unrelated owners, unless the group is one place: a
-            # class or an office hands out its templates too (a campus NAT, an office network).
-            "pool": f["cross_owner_pool_share"] * (1.0 - f["top_network_share"]) * (1.0 - f["single_org_share"]),
+            # class or an office hands out its templates too (a campus's or an office's network
+            # operator, over however many address blocks).
+            "pool": f["cross_owner_pool_share"] * (1.0 - f["top_network_share"]) * (1.0 - f["single_org_share"])
+            * (1.0 - _clip01((f["top_asn_share"] - ONE_OPERATOR_SHARE) / (1.0 - ONE_OPERATOR_SHARE)))
+            * (1.0 - _clip01((f["birth_cohort_share"] - UNCAUSED_POOL_COHORT) / (1.0 - UNCAUSED_POOL_COHORT)))
+            * unexplained,
+            # Rare templates co-used by unrelated owners with no product, cohort or place in common.
+            "coheld": f["uncaused_pool_share"] * (1.0 - f["top_network_share"]) * (1.0 - f["single_org_share"]),
             # One organisation harvesting far beyond every other organisation: a front. Teams,
             # batch jobs and platforms are organisations too, and harvest like their peers.
             "front": front,

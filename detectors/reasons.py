@@ -64,6 +64,9 @@ _ENTRIES = (
            "beyond every peer organisation", "coordination.front"),
     Signal("cluster", "template_pool", "{cross_owner_pool_share:.0%} of accounts draw on two or more prompt "
            "templates shared across unrelated owners", "coordination.pool"),
+    Signal("cluster", "uncaused_template_pool", "{uncaused_pool_share:.0%} of accounts co-use rare prompt templates "
+           "with unrelated owners on mixed clients, born apart (no one product, cohort or place)",
+           "coordination.coheld"),
     Signal("cluster", "shared_tooling", "{cross_owner_prompt_share:.0%} of accounts run a private system prompt, "
            "{cross_owner_template_share:.0%} send prompt templates, shared across unrelated owners",
            "coordination.tooling"),

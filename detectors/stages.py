@@ -32,7 +32,9 @@ from detectors.sequencer import Sequencer
 MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
 EXPIRE_EVERY_EVENTS = 200_000  # replay's account-state sweep
 SWEEP_INTERVAL_S = HOUR_S  # the cluster stage looks for idle accounts once per hour of event time
-WEAK_TEMPLATE_EVENTS = 4  # an account's first prompts may join (or found, with another account) a template
+# An account's first prompts may join (or found, with another account) a template without repeating
+# it: enough of them that a fleet's accounts drawing tasks from one pool hold some of it in common.
+WEAK_TEMPLATE_EVENTS = 16
 _TPL = TEMPLATE.prefix
 
 

@@ -149,7 +149,8 @@ def test_a_template_pool_across_unrelated_owners_is_coordination_unless_the_grou
     same benchmark suite again and again hold its templates by repetition: no pool."""
     pool = [f"tpl:{i:016x}" for i in range(6)]
     keys = {f"a{i}": [pool[i % 6], pool[(i + 1) % 6], pool[(i + 3) % 6]] for i in range(24)}
-    fleet = [summary(f"a{i}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40) for i in range(24)]
+    fleet = [summary(f"a{i}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40, age_days=300.0 + 9.0 * i)
+             for i in range(24)]  # accounts bought aged: born apart
     now = T + 2 * 86400
     f = cluster_features(fleet, now, set(pool), keys, drawn=keys)
     assert f["cross_owner_pool_share"] == 1.0 and f["top_network_share"] < 0.1
@@ -159,6 +160,73 @@ def test_a_template_pool_across_unrelated_owners_is_coordination_unless_the_grou
     suite = scorer.score("suite", fleet, set(pool), now, keys, drawn={})  # the same templates, repeated
     assert spread.coordination >= 0.6 > one_place.coordination
     assert suite.coordination < 0.1
+
+
+def test_a_template_pool_is_no_coordination_when_its_holders_were_born_together_or_sit_on_one_operator(scorer):
+    """A course's students draw on its assignments as a fleet draws on its pool, but they signed up
+    together and sit on the campus's network operator (however many address blocks it spans)."""
+    pool = [f"tpl:{i:016x}" for i in range(6)]
+    keys = {f"a{i}": [pool[i % 6], pool[(i + 1) % 6], pool[(i + 3) % 6]] for i in range(24)}
+    fleet = [summary(f"a{i}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40, age_days=300.0 + 9.0 * i,
+                     network=f"203.0.{i}/{64500 + i}") for i in range(24)]
+    now = T + 2 * 86400
+    cohort = [dataclasses.replace(s, age_days=300.0 + 0.1 * i) for i, s in enumerate(fleet)]  # one sign-up week
+    campus = [dataclasses.replace(s, network=f"198.51.{i % 8}/64999") for i, s in enumerate(fleet)]  # 8 blocks, one ASN
+    spread, born_together, one_operator = (scorer.score(name, group, set(pool), now, keys, drawn=keys).coordination
+                                           for name, group in (("fleet", fleet), ("cohort", cohort), ("campus", campus)))
+    assert spread >= 0.6 > 0.2 > max(born_together, one_operator)
+
+
+def _varied_clients_fleet(n: int = 20, clients: tuple = ("anthropic-python", "anthropic-typescript", "curl", "httpx")):
+    """Aged accounts bought one by one (born apart), each its own owner on its own network, on mixed
+    clients, each holding three templates of one pool of eight (repeated: no `drawn` pool)."""
+    pool = [f"tpl:{i:016x}" for i in range(8)]
+    keys = {f"f{i}": [pool[i % 8], pool[(i + 2) % 8], pool[(i + 5) % 8]] for i in range(n)}
+    members = [summary(f"f{i}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40, age_days=200.0 + 17.0 * i,
+                       client=clients[i % len(clients)]) for i in range(n)]
+    return members, pool, keys
+
+
+def test_rare_templates_co_used_by_unrelated_owners_with_no_common_cause_are_coordination(scorer):
+    """Unrelated owners on mixed clients, born apart, co-using a set of rare templates: nothing
+    benign explains the block. One product's users, one sign-up cohort, or holders who share one
+    template each and nothing else do have an explanation (or no block)."""
+    now = T + 2 * 86400
+    members, pool, keys = _varied_clients_fleet()
+    fleet = scorer.score("fleet", members, set(pool), now, keys, drawn={})
+    assert fleet.evidence["uncaused_pool_share"] == 1.0 and fleet.coordination >= 0.6
+    product = [dataclasses.replace(s, client="quillpad") for s in members]
+    cohort = [dataclasses.replace(s, age_days=200.0 + 0.1 * i) for i, s in enumerate(members)]
+    lone = {a: held[:1] for a, held in keys.items()}  # one template each: no co-holding
+    for name, group, held in (("product", product, keys), ("cohort", cohort, keys), ("lone", members, lone)):
+        verdict = scorer.score(name, group, set(pool), now, held, drawn={})
+        assert verdict.evidence["uncaused_pool_share"] == 0.0 and verdict.coordination < 0.2, name
+
+
+def test_a_scorer_pickled_before_client_counts_were_kept_loads_and_counts_afresh():
+    """Cluster-stage snapshots pickle the scorer: one written by the previous release lacks them."""
+    old = ClusterScorer()
+    state = dict(old.__dict__)
+    del state["clients"], state["clients_seen"]
+    loaded = ClusterScorer.__new__(ClusterScorer)
+    loaded.__setstate__(state)
+    loaded.observe_client("anthropic-python")
+    assert (loaded.clients, loaded.clients_seen) == ({"anthropic-python": 1}, 1)
+
+
+def test_shared_content_that_one_product_explains_is_no_ones_tooling():
+    """A plugin's users share its system prompt and templates; the official SDK, which most of the
+    population uses, explains nothing, so an operator on it stays suspect."""
+    scorer = ClusterScorer(seed=1, warmup_summaries=100)
+    for i in range(2000):
+        scorer.observe_account(summary(f"p{i}", n_events=1, client="anthropic-python" if i % 2 else f"app-{i % 40}"))
+    now = T + 2 * 86400
+    members, pool, keys = _varied_clients_fleet(clients=("anthropic-python",))
+    members = [dataclasses.replace(s, system_prompt="sp-1") for s in members]
+    sdk = scorer.score("sdk", members, {*pool, "sys:sp-1"}, now, keys, drawn={})
+    plugin = scorer.score("plugin", [dataclasses.replace(s, client="app-3") for s in members], {*pool, "sys:sp-1"},
+                          now, keys, drawn={})
+    assert sdk.coordination >= 0.6 > 0.2 > plugin.coordination
 
 
 def test_an_organisation_harvesting_beyond_every_peer_organisation_is_a_front_but_a_lab_is_not(scorer):
