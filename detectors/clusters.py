@@ -137,9 +137,6 @@ COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0
 # An organisation is measured against its peers: the other organisations' groups (their latest
 # harvest), once this many are known.
 ORG_PEERS_MIN = 5
-# Most of a group on one network operator (ASN) is one place, a campus or an office, whatever its
-# address blocks; a third on one big residential ISP is what any population shows.
-ONE_OPERATOR_SHARE = 0.5
 # One client product explains a group's shared content when the group uses it far more than the
 # population does (see ClusterScorer.product_explained).
 PRODUCT_GROUP_SHARE = 0.75
@@ -205,8 +202,10 @@ def _cohort_share(created: list[float], window: float = COHORT_WINDOW_S) -> floa
     return best / len(created) if created else 0.0
 
 
-def uncaused_pool_share(members: list[AccountSummary], member_keys: Mapping[str, list[str]]) -> float:
+def uncaused_pool_share(members: list[AccountSummary], passing: Mapping[str, list[str]]) -> float:
     """Share of `members` holding a template of a pool that no benign common cause explains.
+    `passing`: each member's templates held without repeating them: work items drawn from a pool
+    are taken once each, while researchers run one benchmark suite again and again.
 
     Teams, a product's users, a course and release-day adopters share templates too; what none of
     them shows at once is unrelated owners on mixed clients, born apart, co-using a set of rare
@@ -214,7 +213,7 @@ def uncaused_pool_share(members: list[AccountSummary], member_keys: Mapping[str,
     """
     holders: dict[str, list[AccountSummary]] = {}
     for s in members:
-        for k in member_keys.get(s.account_id, ()):
+        for k in passing.get(s.account_id, ()):
             if k.startswith(_TEMPLATE_KEY):
                 holders.setdefault(k, []).append(s)
     if not holders:
@@ -231,11 +230,11 @@ def uncaused_pool_share(members: list[AccountSummary], member_keys: Mapping[str,
             continue
         if _cohort_share([s.first_ts - s.age_days * DAY_S for s in group]) >= UNCAUSED_POOL_COHORT:
             continue
-        others = Counter([o for s in group for o in member_keys.get(s.account_id, ())
+        others = Counter([o for s in group for o in passing.get(s.account_id, ())
                           if o != k and o.startswith(_TEMPLATE_KEY)])
         cohesive = 0
         for s in group:
-            for o in member_keys.get(s.account_id, ()):
+            for o in passing.get(s.account_id, ()):
                 if o != k and others.get(o, 0) >= 2:
                     cohesive += 1
                     break
@@ -253,10 +252,12 @@ def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float
 
 def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
                      member_keys: Mapping[str, list[str]] | None = None,
-                     drawn: Mapping[str, list[str]] | None = None) -> dict[str, float]:
+                     drawn: Mapping[str, list[str]] | None = None,
+                     passing: Mapping[str, list[str]] | None = None) -> dict[str, float]:
     """A cluster's feature vector, in one pass over its members (re-scoring runs often).
     `keys`: the cluster's link keys; `member_keys`: each account's keys; `drawn`: each
-    account's templates held through a pool, in passing (LinkGraph.drawn_from_pools)."""
+    account's templates held through a pool, in passing (LinkGraph.drawn_from_pools); `passing`:
+    each account's templates held without repeating them (LinkGraph.in_passing)."""
     n = len(members)
     member_keys = member_keys or {}
     drawn = drawn or {}
@@ -266,7 +267,6 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     cards: list[str] = []
     networks = set()
     network_counts: dict[str, int] = {}
-    asn_counts: dict[str, int] = {}  # network operator (ASN) -> members; a campus or an office spans /24s
     hours: dict[int, int] = {}  # hour of day -> count, in order of first appearance
     counts, stamps = [], []
     orgs: dict[str, int] = {}
@@ -311,9 +311,6 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
         clients[s.client] = clients.get(s.client, 0) + 1
         networks.add(s.network)
         network_counts[s.network] = network_counts.get(s.network, 0) + 1
-        asn = s.network.rpartition("/")[2]
-        if asn != "-":
-            asn_counts[asn] = asn_counts.get(asn, 0) + 1
         h = int(s.first_ts // HOUR_S) % 24
         hours[h] = hours.get(h, 0) + 1
         h = int(s.ts // HOUR_S) % 24
@@ -361,10 +358,9 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     # its users (strong links by repetition, not a pool); a course's assignments are handed out
     # too (see "pool" in ClusterScorer.score).
     f["cross_owner_pool_share"] = pooled / n
-    f["uncaused_pool_share"] = uncaused_pool_share(members, member_keys)
+    f["uncaused_pool_share"] = uncaused_pool_share(members, passing or {})
     f["accounts_per_network"] = n / len(networks)
     f["top_network_share"] = max(network_counts.values()) / n
-    f["top_asn_share"] = max(asn_counts.values()) / n if asn_counts else 0.0
     # The largest share of members created within a week of each other: a class, a launch day, a wave.
     f["birth_cohort_share"] = _cohort_share([s.first_ts - s.age_days * DAY_S for s in members])
     # One product's users share its built-in prompts; an operator's accounts rotate clients.
@@ -508,11 +504,12 @@ class ClusterScorer:
 
     def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float,
               member_keys: Mapping[str, list[str]] | None = None,
-              drawn: Mapping[str, list[str]] | None = None) -> ClusterVerdict:
+              drawn: Mapping[str, list[str]] | None = None,
+              passing: Mapping[str, list[str]] | None = None) -> ClusterVerdict:
         n = len(members)
         if n < self.min_size:
             return ClusterVerdict(0.0, 0.0, 0.0, ())
-        f = cluster_features(members, ts, keys, member_keys, drawn)
+        f = cluster_features(members, ts, keys, member_keys, drawn, passing)
         if self.first_ts is None:
             self.first_ts = ts
         # "New in the last 24 h" means nothing until a day has been observed.
@@ -540,10 +537,9 @@ class ClusterScorer:
             "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]) * (1.0 - f["top_network_share"])
             * unexplained,
             # A pool of templates across unrelated owners, unless the group is one place: a
-            # class or an office hands out its templates too (a campus's or an office's network
-            # operator, over however many address blocks).
+            # class or an office hands out its templates too (a campus NAT, an office network), or
+            # one birth cohort: a course's students signed up together.
             "pool": f["cross_owner_pool_share"] * (1.0 - f["top_network_share"]) * (1.0 - f["single_org_share"])
-            * (1.0 - _clip01((f["top_asn_share"] - ONE_OPERATOR_SHARE) / (1.0 - ONE_OPERATOR_SHARE)))
             * (1.0 - _clip01((f["birth_cohort_share"] - UNCAUSED_POOL_COHORT) / (1.0 - UNCAUSED_POOL_COHORT)))
             * unexplained,
             # Rare templates co-used by unrelated owners with no product, cohort or place in common.

@@ -364,6 +364,17 @@ class LinkGraph:
         keys = self.keys
         return [k for k in self.account_keys.get(account, ()) if keys[k].by_pool and account in keys[k].by_pool]
 
+    def in_passing(self, account: str) -> list[str]:
+        """The templates `account` holds without repeating them: sent in passing, or through a pool.
+        A task drawn from a pool is taken once; a benchmark suite or a tool is run again and again."""
+        keys = self.keys
+        held = []
+        for k in self.account_keys.get(account, ()):
+            key = keys[k]
+            if key.kind == _TPL and (account in key.weak or (key.by_pool is not None and account in key.by_pool)):
+                held.append(k)
+        return held
+
     def link_strength(self, account: str) -> tuple[int, int]:
         """(strong, weak) links of `account` that join it to another account (see `membership`)."""
         strong = weak = 0

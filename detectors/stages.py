@@ -33,8 +33,12 @@ MAX_SENT_KEYS = 24  # link observations an account may send in its whole life
 EXPIRE_EVERY_EVENTS = 200_000  # replay's account-state sweep
 SWEEP_INTERVAL_S = HOUR_S  # the cluster stage looks for idle accounts once per hour of event time
 # An account's first prompts may join (or found, with another account) a template without repeating
-# it: enough of them that a fleet's accounts drawing tasks from one pool hold some of it in common.
+# it: for an established account, enough of them that a fleet's accounts drawing tasks from one pool
+# hold some of it in common (pools are found among established accounts only); a young account's
+# first few, its greetings and first tries (more would bury a swarm's run templates under in-passing
+# holders, making them look like phrases nobody runs).
 WEAK_TEMPLATE_EVENTS = 16
+YOUNG_TEMPLATE_EVENTS = 4
 _TPL = TEMPLATE.prefix
 
 
@@ -143,7 +147,7 @@ class AccountStage:
             for kind, value in fresh:
                 if _first(sent, kind.key(value).encode()):
                     out.append(LinkMessage(account, kind.prefix, value, ts, young=young))
-        if repeated or state.n_events <= WEAK_TEMPLATE_EVENTS:
+        if repeated or state.n_events <= (YOUNG_TEMPLATE_EVENTS if young else WEAK_TEMPLATE_EVENTS):
             simhash = event["prompt_simhash_int"]
             # One message per template family (top 24 bits) and strength, per account (the key as
             # b"tpl:<family hex>:<0|1>", formatted as bytes: this runs for most templated requests).
@@ -348,7 +352,8 @@ class ClusterStage:
                 core, kinds = self.graph.membership(comp.members)
                 members = [self.members[a] for a in core if a in self.members]
                 drawn = {a: self.graph.drawn_from_pools(a) for a in core}
-                verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys, drawn)
+                passing = {a: self.graph.in_passing(a) for a in core}
+                verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys, drawn, passing)
                 verdict.evidence.update(self._membership(comp.members, core, kinds))
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts

@@ -162,24 +162,23 @@ def test_a_template_pool_across_unrelated_owners_is_coordination_unless_the_grou
     assert suite.coordination < 0.1
 
 
-def test_a_template_pool_is_no_coordination_when_its_holders_were_born_together_or_sit_on_one_operator(scorer):
+def test_a_template_pool_is_no_coordination_when_its_holders_were_born_together(scorer):
     """A course's students draw on its assignments as a fleet draws on its pool, but they signed up
-    together and sit on the campus's network operator (however many address blocks it spans)."""
+    together (its campus network is the other common cause: see the test above)."""
     pool = [f"tpl:{i:016x}" for i in range(6)]
     keys = {f"a{i}": [pool[i % 6], pool[(i + 1) % 6], pool[(i + 3) % 6]] for i in range(24)}
-    fleet = [summary(f"a{i}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40, age_days=300.0 + 9.0 * i,
-                     network=f"203.0.{i}/{64500 + i}") for i in range(24)]
+    fleet = [summary(f"a{i}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40, age_days=300.0 + 9.0 * i)
+             for i in range(24)]
     now = T + 2 * 86400
     cohort = [dataclasses.replace(s, age_days=300.0 + 0.1 * i) for i, s in enumerate(fleet)]  # one sign-up week
-    campus = [dataclasses.replace(s, network=f"198.51.{i % 8}/64999") for i, s in enumerate(fleet)]  # 8 blocks, one ASN
-    spread, born_together, one_operator = (scorer.score(name, group, set(pool), now, keys, drawn=keys).coordination
-                                           for name, group in (("fleet", fleet), ("cohort", cohort), ("campus", campus)))
-    assert spread >= 0.6 > 0.2 > max(born_together, one_operator)
+    spread, born_together = (scorer.score(name, group, set(pool), now, keys, drawn=keys).coordination
+                             for name, group in (("fleet", fleet), ("cohort", cohort)))
+    assert spread >= 0.6 > 0.2 > born_together
 
 
 def _varied_clients_fleet(n: int = 20, clients: tuple = ("anthropic-python", "anthropic-typescript", "curl", "httpx")):
     """Aged accounts bought one by one (born apart), each its own owner on its own network, on mixed
-    clients, each holding three templates of one pool of eight (repeated: no `drawn` pool)."""
+    clients, each holding three templates of one pool of eight."""
     pool = [f"tpl:{i:016x}" for i in range(8)]
     keys = {f"f{i}": [pool[i % 8], pool[(i + 2) % 8], pool[(i + 5) % 8]] for i in range(n)}
     members = [summary(f"f{i}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40, age_days=200.0 + 17.0 * i,
@@ -188,18 +187,21 @@ def _varied_clients_fleet(n: int = 20, clients: tuple = ("anthropic-python", "an
 
 
 def test_rare_templates_co_used_by_unrelated_owners_with_no_common_cause_are_coordination(scorer):
-    """Unrelated owners on mixed clients, born apart, co-using a set of rare templates: nothing
-    benign explains the block. One product's users, one sign-up cohort, or holders who share one
+    """Unrelated owners on mixed clients, born apart, each taking tasks once from a set of rare
+    templates: nothing benign explains the block. One product's users, one sign-up cohort, or holders who share one
     template each and nothing else do have an explanation (or no block)."""
     now = T + 2 * 86400
     members, pool, keys = _varied_clients_fleet()
-    fleet = scorer.score("fleet", members, set(pool), now, keys, drawn={})
+    fleet = scorer.score("fleet", members, set(pool), now, keys, drawn={}, passing=keys)
     assert fleet.evidence["uncaused_pool_share"] == 1.0 and fleet.coordination >= 0.6
+    # Researchers each running one benchmark suite again and again hold its templates by repetition.
+    suite = scorer.score("suite", members, set(pool), now, keys, drawn={}, passing={})
+    assert suite.evidence["uncaused_pool_share"] == 0.0 and suite.coordination < 0.2
     product = [dataclasses.replace(s, client="quillpad") for s in members]
     cohort = [dataclasses.replace(s, age_days=200.0 + 0.1 * i) for i, s in enumerate(members)]
     lone = {a: held[:1] for a, held in keys.items()}  # one template each: no co-holding
     for name, group, held in (("product", product, keys), ("cohort", cohort, keys), ("lone", members, lone)):
-        verdict = scorer.score(name, group, set(pool), now, held, drawn={})
+        verdict = scorer.score(name, group, set(pool), now, held, drawn={}, passing=held)
         assert verdict.evidence["uncaused_pool_share"] == 0.0 and verdict.coordination < 0.2, name
 
 

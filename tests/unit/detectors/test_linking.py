@@ -224,3 +224,12 @@ def test_templates_sent_in_passing_that_the_same_accounts_co_hold_beyond_chance_
         if i % 2 == 0:
             greet.observe_template(f"u{i}", test, float(i) + 0.5, create=False, young=True)
     assert greet.pools_found == 0 and all(greet.cluster_of(f"u{i}") is None for i in range(60))
+
+
+def test_templates_held_in_passing_are_those_sent_once_not_those_repeated():
+    """A task drawn from a pool is taken once; a benchmark suite is run again and again."""
+    g = LinkGraph()
+    g.n_accounts = 1000
+    g.observe_template("runner", 0xABCDEF0123456789, 1.0, create=True)
+    g.observe_template("passer", 0xABCDEF0123456789 ^ 0b11, 2.0, create=False)
+    assert g.in_passing("passer") == ["tpl:abcdef0123456789"] and g.in_passing("runner") == []

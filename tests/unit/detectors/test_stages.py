@@ -207,3 +207,20 @@ def test_a_summary_names_the_client_product_of_the_account_s_latest_requests():
     for i, agent in enumerate(("anthropic-python/0.74.1", "LangChain/0.3.1 (linux)")):
         stage.process(make_event("a", ts=1e6 + i, user_agent=agent), out)
     assert [m.client for m in out if type(m) is AccountSummary] == ["anthropic-python", "langchain"]
+
+
+def test_an_established_account_reports_more_first_prompts_in_passing_than_a_young_one():
+    """Pools are found among established accounts: an aged fleet's accounts each draw a dozen tasks,
+    so an established account's first 16 prompts reach the graph; a young account's first 4 (its
+    greetings), so a swarm's run templates are not buried under in-passing holders."""
+    from detectors.stages import WEAK_TEMPLATE_EVENTS, YOUNG_TEMPLATE_EVENTS
+
+    def templates_sent(created_s: float) -> int:
+        stage, out = AccountStage(), []
+        for i in range(30):  # distinct prompts, none repeated
+            stage.process(make_event("a1", ts=400 * 86400.0 + 60.0 * i, account_created_s=created_s,
+                                     prompt_simhash_int=(i + 1) * 0x9E3779B97F4A7C15 & 0xFFFFFFFFFFFFFFFF), out)
+        return sum(1 for m in out if type(m) is LinkMessage and m.kind == "tpl")
+
+    assert (templates_sent(0.0), templates_sent(400 * 86400.0 - 3600.0)) == (WEAK_TEMPLATE_EVENTS, YOUNG_TEMPLATE_EVENTS)
+    assert WEAK_TEMPLATE_EVENTS > YOUNG_TEMPLATE_EVENTS
