@@ -359,10 +359,12 @@ class LinkGraph:
         """The core alone (see `membership`)."""
         return self.membership(members)[0]
 
-    def drawn_from_pools(self, account: str) -> list[str]:
-        """The templates `account` holds through a pool: sent in passing, not repeated (see `_pool`)."""
+    def drawn_from_pools(self, account: str, held: list[str] | None = None) -> list[str]:
+        """The templates `account` holds through a pool: sent in passing, not repeated (see `_pool`).
+        `held`: the account's keys to look at (its `in_passing` list, a superset, saves a pass)."""
         keys = self.keys
-        return [k for k in self.account_keys.get(account, ()) if keys[k].by_pool and account in keys[k].by_pool]
+        candidates = self.account_keys.get(account, ()) if held is None else held
+        return [k for k in candidates if keys[k].by_pool and account in keys[k].by_pool]
 
     def in_passing(self, account: str) -> list[str]:
         """The templates `account` holds without repeating them: sent in passing, or through a pool.

@@ -351,8 +351,8 @@ class ClusterStage:
             if verdict is None or ts - self.last_scored.get(cid, -1e18) >= interval:
                 core, kinds = self.graph.membership(comp.members)
                 members = [self.members[a] for a in core if a in self.members]
-                drawn = {a: self.graph.drawn_from_pools(a) for a in core}
                 passing = {a: self.graph.in_passing(a) for a in core}
+                drawn = {a: self.graph.drawn_from_pools(a, passing[a]) for a in core}
                 verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys, drawn, passing)
                 verdict.evidence.update(self._membership(comp.members, core, kinds))
                 self.verdicts[cid] = verdict
