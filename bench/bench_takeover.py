@@ -5,9 +5,10 @@ Run:  .venv/bin/python bench/bench_takeover.py [--days 1,10,30] [--takeovers 3] 
 
 On one broker (127.0.0.1:29092, run directory .hydrawatch/bench), per soak length D:
 1. One worker takes the `soak` scenario for D simulated days as live traffic, at `--speed`
-   simulated seconds per second (14,400: a day in 6 s), with its accounts scaled by D/10 so that
-   as many accounts arrive per day whatever D is (the scenario's ten days hold 7,860 benign
-   accounts). Its idle-account TTL is one day (as the soak test's): the state it holds is then
+   simulated seconds per second (14,400: a day in 6 s), with its accounts scaled by
+   (D + STAY_DAYS) / (10 + STAY_DAYS) so that as many accounts are active on any day whatever D
+   is: the scenario's 7,860 benign accounts each stay a few days (STAY_DAYS on average), arriving
+   during its ten days or up to their stay before them (the population is under way at the start). Its idle-account TTL is one day (as the soak test's): the state it holds is then
    that of the last day or two, and what is measured is what uptime adds, not a longer TTL.
    The snapshot interval is `--snapshot-interval-s` of wall time (the default 60 s at the
    compressed pace would be ten simulated hours; 5 s is 20 simulated hours).
@@ -43,6 +44,7 @@ from streams.settings import Settings  # noqa: E402
 from tests.support import free_port, wait_for  # noqa: E402
 
 SOAK_DAYS = 10  # of the soak scenario as written
+STAY_DAYS = 1.9  # its benign accounts' mean stay, weighted by persona counts
 TTL_S = 86400.0
 
 
@@ -96,7 +98,7 @@ def soak(days: float, args: argparse.Namespace) -> dict:
     owner = Worker(env, run_dir / "worker-0.log")
     feed = subprocess.run(
         [sys.executable, "-m", "streams.cli", "simulate", "--scenario", "soak", "--hours", str(days * 24),
-         "--accounts-scale", str(days / SOAK_DAYS), "--speed", str(args.speed), "--out", "kafka",
+         "--accounts-scale", str((days + STAY_DAYS) / (SOAK_DAYS + STAY_DAYS)), "--speed", str(args.speed), "--out", "kafka",
          "--topic", settings.input_topic, "--truth", str(run_dir / "truth.json")],
         cwd=REPO, env=env, check=True, capture_output=True, text=True)
     n = int(next(w for w in (feed.stdout + feed.stderr).replace(",", "").split() if w.isdigit()))

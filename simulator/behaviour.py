@@ -258,8 +258,10 @@ class Behaviour:
 class SessionBehaviour(Behaviour):
     """Accounts that work in sessions: diurnal session starts, short gaps inside a session.
 
-    Optional churn, `stay_days: [lo, hi]`: each account arrives at a uniform time in the run and
-    stays active for lo..hi days, then never returns (long runs with a turning-over population).
+    Optional churn, `stay_days: [lo, hi]`: each account stays active for lo..hi days, then never
+    returns (long runs with a turning-over population). It arrives at a uniform time in the run or
+    up to its stay before it, so the population is under way at the start: as many accounts are
+    active on the first day as on any other (a service deployed on a running API).
     """
 
     extra_knobs = frozenset({"stay_days"})
@@ -291,9 +293,10 @@ class SessionBehaviour(Behaviour):
     def first_time(self, acct: Account, rng: random.Random) -> int | None:
         if self.stay_days is None:
             return self.next_session(acct, self.start_ms, rng)
-        arrive = self.start_ms + int(rng.random() * (self.end_ms - self.start_ms))
-        acct.until = arrive + int(rng.uniform(*self.stay_days) * DAY_MS)
-        return self.next_session(acct, arrive, rng)
+        stay = int(rng.uniform(*self.stay_days) * DAY_MS)
+        arrive = self.start_ms - stay + int(rng.random() * (self.end_ms - self.start_ms + stay))
+        acct.until = arrive + stay
+        return self.next_session(acct, max(arrive, self.start_ms), rng)
 
     def start_session(self, acct: Account, rng: random.Random) -> None:
         """Called before the first request of each session."""

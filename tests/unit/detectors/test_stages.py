@@ -149,12 +149,13 @@ def test_soak_state_stays_within_the_accounts_active_in_the_ttl_while_without_it
     assert max(s["keys"] for s in late) <= 0.5 * unbounded[-1]["keys"]
     # Without the TTL, state is every account ever seen: it keeps growing through the run.
     assert unbounded[-1]["states"] >= 2 * max(s["states"] for s in unbounded if s["day"] <= 4)
-    # Detection still works on day 9 after days of churn and eviction, flagging the same accounts.
+    # Detection still works on day 9 after days of churn and eviction: every campaign account the
+    # unbounded state flags, and no account it does not flag (eviction adds no false positive).
     truth = simulation_truth("soak", 0.25)
     result, reference = (evaluate([a.to_dict() for a in found], truth) for found in (alerts, alerts_unbounded))
-    assert [c.recall for c in result.campaigns] == [1.0, 1.0]
-    assert flagged(alerts) == flagged(alerts_unbounded)
-    assert result.benign_flagged == reference.benign_flagged
+    assert [c.recall for c in result.campaigns] == [c.recall for c in reference.campaigns] == [1.0, 1.0]
+    assert flagged(alerts) <= flagged(alerts_unbounded)
+    assert result.benign_flagged <= reference.benign_flagged
 
 
 def flagged(alerts) -> set[str]:
