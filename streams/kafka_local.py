@@ -365,6 +365,31 @@ def create_topics(settings: Settings, specs: list[TopicSpec] | None = None, boot
                 admin.create_topics(new)
             except TopicAlreadyExistsError:
                 pass
+            wait_visible(admin, [t.name for t in new])
         return [t.name for t in new]
     finally:
         admin.close()
+
+
+def wait_visible(admin, names: list[str], timeout_s: float = 30.0) -> None:
+    """Wait until the broker's metadata shows every partition of `names` with a leader.
+
+    CreateTopics returns before the broker's metadata cache holds the new topics; a consumer
+    group joined in that window is assigned nothing for them and stays idle until its next
+    metadata refresh (five minutes by default)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            described = admin.describe_topics(names)
+        except Exception:  # noqa: BLE001 - not known yet (UnknownTopicOrPartition): ask again
+            described = []
+        ready = {d.get("name", d.get("topic")) for d in described
+                 if not d.get("error_code") and d.get("partitions")
+                 and all(p.get("leader_id", p.get("leader", -1)) >= 0 and not p.get("error_code")
+                         for p in d["partitions"])}
+        if ready >= set(names):
+            return
+        if time.monotonic() > deadline:
+            raise KafkaError(f"topics not visible in the broker's metadata after {timeout_s:.0f}s: "
+                             f"{sorted(set(names) - ready)}")
+        time.sleep(0.1)

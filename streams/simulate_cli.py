@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -140,13 +141,24 @@ class ForkedGenerator:
     def __init__(self, records_factory, chunk_size: int = 2048) -> None:
         context = multiprocessing.get_context("fork")
         self._receiver, sender = context.Pipe(duplex=False)
-        self._process = context.Process(target=self._child, args=(records_factory, sender, chunk_size), daemon=True)
+        self._process = context.Process(target=self._child, args=(records_factory, sender, self._receiver, chunk_size),
+                                        daemon=True)
         self._process.start()
         sender.close()
         self.truth: dict | None = None
 
     @staticmethod
-    def _child(records_factory, sender, chunk_size: int) -> None:
+    def _child(records_factory, sender, receiver, chunk_size: int) -> None:
+        # The fork copied the read end too: closed here, the parent's death (even SIGKILL) ends the
+        # child with a broken pipe instead of leaving it blocked on a pipe it holds both ends of.
+        receiver.close()
+        try:
+            ForkedGenerator._stream(records_factory, sender, chunk_size)
+        except BrokenPipeError:
+            os._exit(1)
+
+    @staticmethod
+    def _stream(records_factory, sender, chunk_size: int) -> None:
         records, finish = records_factory()
         buffer: list[str] = []
         for _, account_id, line in records:

@@ -58,3 +58,30 @@ def test_up_twice_is_harmless_and_down_stops_java():
     assert again.returncode == 0 and "not running" in again.stdout
     stopped = hydrawatch("kafka", "status", env=env)
     assert stopped.returncode == 1 and "not running" in stopped.stdout
+
+
+def test_created_topics_are_in_the_brokers_metadata_when_create_topics_returns(kafka_bootstrap):
+    """A worker started right after `create_topics` must be assigned the new topics: a group that
+    joined while the broker's metadata lacked them would sit idle until its next refresh (5 min)."""
+    import uuid
+
+    from kafka import KafkaConsumer
+
+    from streams import kafka_local
+    from streams.settings import Settings
+    from streams.topics import project_topics
+
+    tag = uuid.uuid4().hex[:8]
+    settings = Settings.from_env(dict(HYDRAWATCH_KAFKA_BOOTSTRAP=kafka_bootstrap, HYDRAWATCH_APP_ID=f"meta-{tag}",
+                                      HYDRAWATCH_INPUT_TOPIC=f"in-{tag}", HYDRAWATCH_DLQ_TOPIC=f"dlq-{tag}",
+                                      HYDRAWATCH_ALERTS_TOPIC=f"alerts-{tag}",
+                                      HYDRAWATCH_CLUSTER_TOPIC=f"cluster-{tag}"))
+    created = kafka_local.create_topics(settings)
+    specs = {s.name: s.partitions for s in project_topics(settings)}
+    assert sorted(created) == sorted(specs) and len(specs) >= 5
+    consumer = KafkaConsumer(bootstrap_servers=kafka_bootstrap)  # a fresh client: metadata asked now, once
+    try:
+        seen = consumer.topics()
+        assert {name: len(consumer.partitions_for_topic(name) or ()) for name in specs if name in seen} == specs
+    finally:
+        consumer.close()
