@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
-import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -153,24 +152,9 @@ class ForkedGenerator:
         # child with a broken pipe instead of leaving it blocked on a pipe it holds both ends of.
         receiver.close()
         try:
-            ForkedGenerator._stream(records_factory, sender, chunk_size)
+            stream_records(records_factory, sender, chunk_size)
         except BrokenPipeError:
-            os._exit(1)
-
-    @staticmethod
-    def _stream(records_factory, sender, chunk_size: int) -> None:
-        records, finish = records_factory()
-        buffer: list[str] = []
-        for _, account_id, line in records:
-            buffer.append(f"{account_id}\t{line}")
-            if len(buffer) >= chunk_size:
-                sender.send_bytes("\n".join(buffer).encode())
-                buffer.clear()
-        if buffer:
-            sender.send_bytes("\n".join(buffer).encode())
-        sender.send_bytes(b"")
-        sender.send(finish())
-        sender.close()
+            raise SystemExit(1) from None
 
     def pairs(self) -> Iterator[tuple[bytes, bytes]]:
         """(key, value) pairs in event-time order; sets `truth` once exhausted."""
@@ -185,6 +169,22 @@ class ForkedGenerator:
             self._process.join(timeout=10)
             if self._process.is_alive():
                 self._process.kill()
+
+
+def stream_records(records_factory, sender, chunk_size: int) -> None:
+    """The forked child's work: the records in chunks of `chunk_size` lines, an empty chunk, the truth."""
+    records, finish = records_factory()
+    buffer: list[str] = []
+    for _, account_id, line in records:
+        buffer.append(f"{account_id}\t{line}")
+        if len(buffer) >= chunk_size:
+            sender.send_bytes("\n".join(buffer).encode())
+            buffer.clear()
+    if buffer:
+        sender.send_bytes("\n".join(buffer).encode())
+    sender.send_bytes(b"")
+    sender.send(finish())
+    sender.close()
 
 
 def write_truth(path: str, truth: dict) -> None:
