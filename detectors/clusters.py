@@ -202,6 +202,24 @@ def _cohort_share(created: list[float], window: float = COHORT_WINDOW_S) -> floa
     return best / len(created) if created else 0.0
 
 
+# A class or a team signed up together at one place: a birth cohort with a network of its own.
+PLACE_SHARE_FROM = 0.2  # the top network's share of the group where "one place" starts...
+PLACE_SHARE_FULL = 0.5  # ...and where it is certain (students also work from home)
+
+
+def one_place_cohort(birth_cohort_share: float, top_network_share: float) -> float:
+    """How far a group is one cohort at one place (a course on a campus NAT, a team's
+    onboarding at an office): accounts born within a week of each other, many on one network.
+    Being young, new and sharing the same prompts is then what a class does, not a swarm, whose
+    accounts come in through many networks (proxy pools rotate).
+
+    >>> one_place_cohort(1.0, 0.5), one_place_cohort(1.0, 0.02), one_place_cohort(0.2, 0.9)
+    (1.0, 0.0, 0.0)
+    """
+    cohort = _clip01((birth_cohort_share - UNCAUSED_POOL_COHORT) / (1.0 - UNCAUSED_POOL_COHORT))
+    return cohort * _clip01((top_network_share - PLACE_SHARE_FROM) / (PLACE_SHARE_FULL - PLACE_SHARE_FROM))
+
+
 def uncaused_pool_share(members: list[AccountSummary], passing: Mapping[str, list[str]]) -> float:
     """Share of `members` holding a template of a pool that no benign common cause explains.
     `passing`: each member's templates held without repeating them: work items drawn from a pool
@@ -527,15 +545,18 @@ class ClusterScorer:
             # prompts) under one invoice. A lab's or a batch job's few accounts harvest heavily too.
             if n >= FRONT_MIN_ACCOUNTS and f["system_prompts"] >= 2:
                 front = outlier
+        # A class signs up together on its campus network and shares the course's prompts.
+        f["one_place_cohort"] = one_place_cohort(f["birth_cohort_share"], f["top_network_share"])
+        unplaced = 1.0 - f["one_place_cohort"]
         coordination_parts = {
-            "young": _clip01((f["young_share"] - young_base) / max(1e-3, 1.0 - young_base)),
+            "young": _clip01((f["young_share"] - young_base) / max(1e-3, 1.0 - young_base)) * unplaced,
             "sharing": f["cross_owner_card_share"],
             "rings": f["cross_owner_card_share"] * _clip01((f["card_rings"] - 1.0) / 2.0),
             # One operator's tooling: private prompts *and* templates shared by unrelated owners
             # (a niche IDE's prompt is shared too, but its users' prompts are their own; templates
             # alone are shared by a plugin's users and a course's students).
             "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]) * (1.0 - f["top_network_share"])
-            * unexplained,
+            * unexplained * unplaced,
             # A pool of templates across unrelated owners, unless the group is one place: a
             # class or an office hands out its templates too (a campus NAT, an office network), or
             # one birth cohort: a course's students signed up together.
@@ -554,7 +575,7 @@ class ClusterScorer:
                          _clip01((0.8 - f["load_cv"]) / 0.6) if n >= 5 and f["mean_events"] >= 5 else 0.0)
             * (1.0 - f["single_org_share"]),
             "sync": _clip01((f["sync_share"] - 0.2) / 0.6) * (1.0 - f["single_org_share"]),
-            "growth": warm * f["new_24h_share"] * _clip01(f["young_share"]),
+            "growth": warm * f["new_24h_share"] * _clip01(f["young_share"]) * unplaced,
         }
         coordination = coordination_of(coordination_parts)
         shrink = n / (n + 1.0)

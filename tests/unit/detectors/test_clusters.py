@@ -267,3 +267,23 @@ def test_a_class_with_even_homework_is_not_made_a_fleet_by_its_births_nor_its_ca
     spread = [dataclasses.replace(s, network=f"home-{i}") for i, s in enumerate(on_campus)]
     assert scorer.score("campus", on_campus, tooling, now, keys).coordination < \
         scorer.score("spread", spread, tooling, now, keys).coordination - 0.2
+
+
+def test_a_class_born_together_at_one_place_is_not_a_swarm_though_young_new_and_sharing_prompts(scorer):
+    """New free accounts made in the same week, first seen today, sharing the course's system
+    prompt and assignment templates, half of them on the campus NAT: what a class does. The
+    same accounts coming in through many networks (a proxy pool) are a swarm: the birth traits,
+    the arrival and the shared tooling count again."""
+    now = T + 2 * 86400
+    scorer.score("warm-up", harvesters(5), set(), T)  # the scorer has watched a day go by
+    tooling = {"sys:course", "tpl:assignment-1", "tpl:assignment-2"}
+    keys = {f"s{i}": ["sys:course", f"tpl:assignment-{1 + i % 2}"] for i in range(40)}
+    cohort = [summary(f"s{i}", age_days=3.0 + 0.1 * i, first_ts=now - 3600.0 * (1 + i % 12), cot_mean=0.8,
+                      narrow_task_share=0.9, output_per_request=1500.0, payment=None, system_prompt="course",
+                      network="campus-nat" if i % 2 else f"home-{i}", ts=now - 97.0 * i * i, n_events=6 + i % 5)
+              for i in range(40)]
+    fire = AlertPolicy.for_clusters().fire
+    swarm = [dataclasses.replace(s, network=f"proxy-{i}") for i, s in enumerate(cohort)]
+    assert scorer.score("swarm", swarm, tooling, now, keys).score >= fire
+    verdict = scorer.score("class", cohort, tooling, now, keys)
+    assert verdict.harvest > 0.5 and verdict.score < fire
