@@ -13,6 +13,7 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -125,16 +126,17 @@ def run_runtimes(events: Iterator[dict], partitions: int, seed: int, settings: S
 
 
 def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: int = 0,
-                progress: bool = False, settings: Settings | None = None) -> ReplayStats:
+                progress: bool = False, settings: Settings | None = None, wall: float | None = None) -> ReplayStats:
     """Replay `path` with the detection settings the workers would read (the environment's by
-    default): idle-account TTL and account margins."""
+    default): idle-account TTL and account margins. `wall`: the wall clock the event-time bounds
+    compare with (default: now)."""
     stats = ReplayStats()
     started = time.perf_counter()
     if settings is None:
         settings = Settings.from_env()
     # 1 MiB reads: the default buffer (the file system block, 4 KiB here) costs a read(2) every ~6 events.
     with open(path, "rb", buffering=1 << 20) as stream, replay_gc():
-        alerts = run_runtimes(decoded_events(stream, stats, progress), partitions, seed, settings, stats)
+        alerts = run_runtimes(decoded_events(stream, stats, progress), partitions, seed, settings, stats, wall)
     for alert in alerts:
         alerts_out.write(orjson.dumps(alert.to_dict()) + b"\n")
     stats.alerts = len(alerts)
@@ -156,8 +158,14 @@ def replay_file(path: Path, alerts_out: IO[bytes], partitions: int = 8, seed: in
                    "of hourly harvest [HYDRAWATCH_ACCOUNT_VOLUME_MARGIN, 1.0].")
 @click.option("--account-critical-margin", type=click.FloatRange(min=1.0), default=None,
               help="... and is critical at this multiple [HYDRAWATCH_ACCOUNT_CRITICAL_MARGIN, 3.0].")
+@click.option("--wall-clock", default=None, metavar="ISO-8601",
+              help="The wall clock the event-time bounds compare with, e.g. 2026-12-10T00:00:00Z: events leading it "
+                   "by more than HYDRAWATCH_MAX_EVENT_LEAD_S are refused, as a live worker refuses them. Default: "
+                   "now (a worker reading the records now). Give the end of a recorded or generated period to "
+                   "replay it as the workers read it live.")
 def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int, account_ttl_s: float | None,
-           account_volume_margin: float | None, account_critical_margin: float | None) -> None:
+           account_volume_margin: float | None, account_critical_margin: float | None,
+           wall_clock: str | None) -> None:
     """Run the detection core over a file of events: backtests and tuning."""
     progress = sys.stderr.isatty()
     given = {"account_ttl_s": account_ttl_s, "account_volume_margin": account_volume_margin,
@@ -166,13 +174,23 @@ def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int, accou
         settings = dataclasses.replace(Settings.from_env(), **{k: v for k, v in given.items() if v is not None})
     except ValueError as exc:
         raise click.UsageError(f"{exc} (--account-volume-margin, --account-critical-margin)") from None
+    wall = None
+    if wall_clock is not None:
+        try:
+            wall = datetime.fromisoformat(wall_clock.replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            raise click.BadParameter(f"not an ISO-8601 time: {wall_clock!r}", param_hint="--wall-clock") from None
     if str(alerts_out) == "-":
-        stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress, settings)
+        stats = replay_file(input_path, sys.stdout.buffer, partitions, seed, progress, settings, wall)
     else:
         with open(alerts_out, "wb") as out:
-            stats = replay_file(input_path, out, partitions, seed, progress, settings)
+            stats = replay_file(input_path, out, partitions, seed, progress, settings, wall)
     click.echo(
         f"replayed {stats.lines:,} events ({stats.rejected:,} rejected) in {stats.seconds:.1f}s "
         f"({stats.events_per_second:,.0f} events/s); {stats.alerts:,} alert messages -> {alerts_out}",
         err=True,
     )
+    if stats.rejected:
+        click.echo(f"{stats.rejected:,} events refused (malformed, or outside the event-time bounds: more than "
+                   f"{settings.max_event_lead_s:g} s ahead of the wall clock, {wall_clock or 'now'}, or older than "
+                   f"{settings.max_event_age_s / 86400:g} days); see --wall-clock", err=True)

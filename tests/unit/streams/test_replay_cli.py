@@ -108,3 +108,23 @@ def test_account_margins_set_when_a_lone_account_alerts_and_how_severe(tmp_path)
     warned, critical = scraper_first_alert_s("warning"), scraper_first_alert_s("critical")
     assert parse_ts(tiers[0]["ts"]) < parse_ts(tiers[1]["ts"])
     assert critical - warned == pytest.approx((parse_ts(tiers[1]["ts"]) - parse_ts(tiers[0]["ts"])) / 1000)
+
+
+def test_a_period_dated_after_today_replays_with_its_own_wall_clock(tmp_path):
+    """Read now, traffic dated next year leads the wall clock and is refused, as a live worker
+    refuses it, and the command says why; with `--wall-clock` at the period's end it is replayed
+    as the workers read it live."""
+    scenario = load_scenario("smoke", hours=1, start="2027-06-01T00:00:00Z")
+    events = tmp_path / "events.jsonl"
+    events.write_text("".join(line + "\n" for _, _, line in Simulation(scenario).records()))
+    n = len(events.read_text().splitlines())
+    runner = CliRunner()
+    now = runner.invoke(cli, ["replay", "--input", str(events), "--alerts-out", str(tmp_path / "a.jsonl")])
+    assert now.exit_code == 0, now.output
+    assert f"({n:,} rejected)" in now.output and "see --wall-clock" in now.output
+    then = runner.invoke(cli, ["replay", "--input", str(events), "--alerts-out", str(tmp_path / "b.jsonl"),
+                               "--wall-clock", "2027-06-01T01:00:00Z"])
+    assert then.exit_code == 0, then.output
+    assert "(0 rejected)" in then.output and "--wall-clock" not in then.output
+    bad = runner.invoke(cli, ["replay", "--input", str(events), "--alerts-out", "-", "--wall-clock", "soon"])
+    assert bad.exit_code == 2 and "not an ISO-8601 time" in bad.output
