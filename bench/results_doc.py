@@ -127,8 +127,9 @@ def stages_section(path: Path) -> str:
 def takeover_section(path: Path) -> str:
     data = json.loads(path.read_text())
     lines = ["## Cluster-stage takeover after days of uptime", "",
-             "The `soak` scenario (a population that turns over; idle-account TTL one day) fed live to one worker for "
-             "each number of simulated days, accounts scaled so that as many arrive per day; then, each time the owner "
+             "The `soak` scenario (a population that turns over, under way from the start; idle-account TTL one day) "
+             "fed live to one worker for each number of simulated days, accounts scaled so that as many are active on "
+             "any day whatever the length; then, each time the owner "
              "has written a snapshot of everything, it is killed and a new worker takes the cluster stage over "
              "(median of the takeovers). Takeover: snapshot read and loaded, records after it applied "
              "(`hydrawatch_cluster_takeover_seconds`); start to caught up: the new worker's whole start.", "",
