@@ -13,7 +13,6 @@ import sys
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -23,6 +22,7 @@ import orjson
 from detectors.alerts import AlertEvent
 from detectors.partitioning import partition_for
 from detectors.stages import EXPIRE_EVERY_EVENTS
+from simulator.contract import parse_ts
 from streams.decoder import Rejection, decode
 from streams.runtimes import AccountRuntime, ClusterRuntime
 from streams.settings import Settings
@@ -177,7 +177,7 @@ def replay(input_path: Path, alerts_out: Path, partitions: int, seed: int, accou
     wall = None
     if wall_clock is not None:
         try:
-            wall = datetime.fromisoformat(wall_clock.replace("Z", "+00:00")).timestamp()
+            wall = parse_ts(wall_clock) / 1000.0  # RFC 3339, as the contract's; no offset is UTC
         except ValueError:
             raise click.BadParameter(f"not an ISO-8601 time: {wall_clock!r}", param_hint="--wall-clock") from None
     if str(alerts_out) == "-":
