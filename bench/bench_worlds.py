@@ -49,8 +49,12 @@ def worlds() -> list[str]:
     return sorted(p.name for p in WORLDS_DIR.iterdir() if (p / "__main__.py").exists())
 
 
+def process(cmd: list[str]) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, cwd=REPO, check=True, capture_output=True, text=True)
+
+
 def run(cmd: list[str]) -> str:
-    return subprocess.run(cmd, cwd=REPO, check=True, capture_output=True, text=True).stdout
+    return process(cmd).stdout
 
 
 def one(world: str, seed: int, size: int, hours: float, tmp: Path) -> dict:
@@ -62,11 +66,9 @@ def one(world: str, seed: int, size: int, hours: float, tmp: Path) -> dict:
     alerts = out / "alerts.jsonl"
     # Replayed as the workers would have read the traffic live: the wall clock at its last event (a
     # world may be dated after today; read now, its events would lead the clock and be refused).
-    replay = subprocess.run(
-        [sys.executable, "-m", "streams.cli", "replay", "--input", str(out / "events.jsonl"),
-         "--alerts-out", str(alerts), "--wall-clock", last_ts(out / "events.jsonl")],
-        cwd=REPO, check=True, capture_output=True, text=True)
-    refused = int(replay.stderr.split(" events (")[1].split(" rejected")[0].replace(",", ""))
+    replay = process([sys.executable, "-m", "streams.cli", "replay", "--input", str(out / "events.jsonl"),
+                      "--alerts-out", str(alerts), "--wall-clock", last_ts(out / "events.jsonl")])
+    refused = int(replay.stderr.split(" events (")[1].split(" rejected")[0].replace(",", ""))  # its summary line
     replayed = time.perf_counter()
     ev = json.loads(run([sys.executable, "-m", "streams.cli", "evaluate", "--truth", str(out / "truth.json"),
                          "--alerts", str(alerts), "--json"]))
