@@ -25,7 +25,7 @@ from typing import Mapping
 from river import anomaly
 
 from detectors.calibration import QuantileCalibrator
-from detectors.features import DAY_S, HOUR_S, YOUNG_ACCOUNT_S, AccountSummary, ew_step
+from detectors.features import DAY_S, HOUR_S, YOUNG_ACCOUNT_S, AccountSummary, cohort_share, ew_step
 from detectors.link_kinds import LINK_KINDS, SYSTEM_PROMPT, TEMPLATE
 from detectors.reasons import CLUSTER_FLAGS, reason
 
@@ -118,6 +118,13 @@ class ClusterVerdict:
         return self.score >= critical_score and self.volume >= CRITICAL_VOLUME
 
 
+# A card paying for this many unrelated owners is shared in full, and a ring is several of those.
+# One two people share counts half: a household does that (a couple, a parent and a child), and a
+# large linked component of ordinary users holds many households.
+CARD_RING_OWNERS = 3
+# Shared content is chance among a handful of unrelated newcomers (a popular first prompt on a
+# launch day); held by this many accounts at once it is not.
+CONTENT_GROUP_FULL = 100
 GROUP_CAP = 16  # members beyond which a group's mean counts as no surer (see ClusterScorer._effect)
 VOLUME_FULL = 100.0  # a group harvesting this many typical accounts' daily output counts in full
 CRITICAL_VOLUME = 0.5  # log scale of VOLUME_FULL: ten typical accounts' daily output
@@ -132,8 +139,8 @@ HARVEST_FEATURES = {"cot": "reasoning elicitation", "output": "output per reques
 # How much one coordination trait alone counts (noisy-OR). Ownership traits (cross-owner
 # cards and private prompts, synchrony) weigh more than rhythm and load shape, which benign
 # global groups can show by chance.
-COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "pool": 0.7, "coheld": 0.7,
-                        "front": 0.7, "shape": 0.35, "sync": 0.7, "growth": 0.4}
+COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "content": 0.25, "pool": 0.7,
+                        "coheld": 0.7, "front": 0.7, "shape": 0.35, "sync": 0.7, "growth": 0.4}
 # An organisation is measured against its peers: the other organisations' groups (their latest
 # harvest), once this many are known.
 ORG_PEERS_MIN = 5
@@ -181,25 +188,8 @@ def coordination_of(parts: Mapping[str, float]) -> float:
 UNCAUSED_POOL_MIN_HOLDERS = 5
 UNCAUSED_POOL_OWNERS = 0.9  # distinct owners per holder: not one organisation's or one card's accounts
 UNCAUSED_POOL_TOP_CLIENT = 0.75  # the most common client product's share: above it, one product's users
-UNCAUSED_POOL_COHORT = 0.5  # holders created within COHORT_WINDOW_S of each other: a class, a launch day
-COHORT_WINDOW_S = 7 * DAY_S
+UNCAUSED_POOL_COHORT = 0.5  # holders created within a week of each other (features.cohort_share): a class, a launch day
 UNCAUSED_POOL_COHESION = 0.4  # holders co-holding another rare template with another holder
-
-
-def _cohort_share(created: list[float], window: float = COHORT_WINDOW_S) -> float:
-    """The largest share of `created` times falling within `window` of each other.
-
-    >>> _cohort_share([0.0, 1.0, 2.0, 100.0], 5.0), _cohort_share([0.0, 10.0, 20.0, 30.0], 5.0)
-    (0.75, 0.25)
-    """
-    created = sorted(created)
-    best = lo = 0
-    for hi, t in enumerate(created):
-        while created[lo] < t - window:
-            lo += 1
-        if hi - lo + 1 > best:
-            best = hi - lo + 1
-    return best / len(created) if created else 0.0
 
 
 # A class or a team signed up together at one place: a birth cohort with a network of its own.
@@ -246,7 +236,7 @@ def uncaused_pool_share(members: list[AccountSummary], passing: Mapping[str, lis
         clients = Counter([s.client for s in group])
         if max(clients.values()) > UNCAUSED_POOL_TOP_CLIENT * n:
             continue
-        if _cohort_share([s.first_ts - s.age_days * DAY_S for s in group]) >= UNCAUSED_POOL_COHORT:
+        if cohort_share([s.first_ts - s.age_days * DAY_S for s in group]) >= UNCAUSED_POOL_COHORT:
             continue
         others = Counter([o for s in group for o in passing.get(s.account_id, ())
                           if o != k and o.startswith(_TEMPLATE_KEY)])
@@ -344,10 +334,15 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     f["new_24h_share"] = new_24h / n
     f["card_share"] = len(cards) / n
     f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
-    shared_card = shared_prompt = shared_template = pooled = 0
+    shared_card = 0.0
+    shared_prompt = shared_template = pooled = ringed = 0
     for s, prompt, held in zip(members, held_prompts, held_templates):
-        if s.payment is not None and len(card_owners[s.payment]) > 1:
-            shared_card += 1
+        if s.payment is not None:
+            n_owners = len(card_owners[s.payment])
+            if n_owners > 1:
+                shared_card += min(1.0, (n_owners - 1.0) / (CARD_RING_OWNERS - 1.0))
+                if n_owners >= CARD_RING_OWNERS:
+                    ringed += 1
         if prompt is not None and len(tooling_owners[prompt]) > 2:
             shared_prompt += 1
         cross = 0
@@ -368,9 +363,11 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     f["cross_owner_card_share"] = shared_card / n
     # Distinct cards each paying for three or more unrelated owners: one is a family's or a
     # shared office card; several are a ring of cards run for a fleet.
-    f["card_rings"] = float(sum([1 for owners in card_owners.values() if len(owners) >= 3]))
+    f["card_rings"] = float(sum([1 for owners in card_owners.values() if len(owners) >= CARD_RING_OWNERS]))
+    f["card_ring_share"] = ringed / n  # members paying with a card CARD_RING_OWNERS or more unrelated owners share
     f["cross_owner_prompt_share"] = shared_prompt / n
     f["cross_owner_template_share"] = shared_template / n
+    f["cross_owner_content_share"] = max(f["cross_owner_prompt_share"], f["cross_owner_template_share"])
     # Members drawing, in passing, on two or more templates of a pool that unrelated owners share:
     # work items one hand deals out. A benchmark suite or a tool is run again and again by each of
     # its users (strong links by repetition, not a pool); a course's assignments are handed out
@@ -380,7 +377,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     f["accounts_per_network"] = n / len(networks)
     f["top_network_share"] = max(network_counts.values()) / n
     # The largest share of members created within a week of each other: a class, a launch day, a wave.
-    f["birth_cohort_share"] = _cohort_share([s.first_ts - s.age_days * DAY_S for s in members])
+    f["birth_cohort_share"] = cohort_share([s.first_ts - s.age_days * DAY_S for s in members])
     # One product's users share its built-in prompts; an operator's accounts rotate clients.
     # Evidence for analysts (not scored yet).
     f["top_client_share"] = max(clients.values()) / n
@@ -551,12 +548,20 @@ class ClusterScorer:
         coordination_parts = {
             "young": _clip01((f["young_share"] - young_base) / max(1e-3, 1.0 - young_base)) * unplaced,
             "sharing": f["cross_owner_card_share"],
-            "rings": f["cross_owner_card_share"] * _clip01((f["card_rings"] - 1.0) / 2.0),
+            "rings": f["card_ring_share"] * _clip01((f["card_rings"] - 1.0) / 2.0),
             # One operator's tooling: private prompts *and* templates shared by unrelated owners
             # (a niche IDE's prompt is shared too, but its users' prompts are their own; templates
             # alone are shared by a plugin's users and a course's students).
             "tooling": min(f["cross_owner_prompt_share"], f["cross_owner_template_share"]) * (1.0 - f["top_network_share"])
             * unexplained * unplaced,
+            # Content alone (a private system prompt or templates) shared by unrelated owners, with
+            # the benign common causes ruled out: no one product (a plugin's or an IDE's users),
+            # place (a class, an office) or organisation (a team). Weak on its own (researchers run
+            # public benchmarks), it is evidence of one hand enough to let the birth traits count:
+            # a wave of accounts born together running the same prompts through many networks is
+            # how a swarm looks, and nobody else.
+            "content": f["cross_owner_content_share"] * (1.0 - f["top_network_share"])
+            * (1.0 - f["single_org_share"]) * unexplained * unplaced * min(1.0, n / CONTENT_GROUP_FULL),
             # A pool of templates across unrelated owners, unless the group is one place: a
             # class or an office hands out its templates too (a campus NAT, an office network), or
             # one birth cohort: a course's students signed up together.

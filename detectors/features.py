@@ -411,6 +411,25 @@ class AccountState:
         )
 
 
+COHORT_WINDOW_S = 7 * DAY_S  # accounts created this close together were born together (a wave, a class)
+
+
+def cohort_share(created: list[float], window: float = COHORT_WINDOW_S) -> float:
+    """The largest share of `created` times falling within `window` of each other.
+
+    >>> cohort_share([0.0, 1.0, 2.0, 100.0], 5.0), cohort_share([0.0, 10.0, 20.0, 30.0], 5.0)
+    (0.75, 0.25)
+    """
+    created = sorted(created)
+    best = lo = 0
+    for hi, t in enumerate(created):
+        while created[lo] < t - window:
+            lo += 1
+        if hi - lo + 1 > best:
+            best = hi - lo + 1
+    return best / len(created) if created else 0.0
+
+
 def client_of(user_agent: str) -> str:
     """The client product of a request: its user agent's name, without version or details.
 

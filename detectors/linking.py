@@ -19,6 +19,7 @@ import hashlib
 from collections import deque
 from dataclasses import dataclass, field
 
+from detectors.features import cohort_share
 from detectors.link_kinds import BY_PREFIX, LINK_KINDS, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
 
 TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
@@ -43,6 +44,14 @@ POOL_MIN_COHOLDERS = 3
 POOL_OVER_CHANCE = 4.0
 POOL_RECENT_TEMPLATES = 6  # an account's latest templates a new one is paired with
 POOL_PAIRS_PER_KEY = 16  # co-holding counts a template keeps (the largest)
+
+# A key that more established accounts share than its cap is popular when they were born apart (an
+# IDE's users signed up over years). When most of its holders were born within a week, it is a
+# cohort's (a wave of accounts an operator bought or aged, a class), compared with what the
+# population does with it: the population does not share one private prompt among hundreds of
+# accounts born together. It keeps linking, and the cluster is judged on its evidence.
+POPULAR_COHORT_SHARE = 0.5  # holders born within a week of each other (features.cohort_share), at most
+POPULAR_RECHECK = 16  # a cohort's key is looked at again every this many established joins
 
 
 @dataclass(slots=True)
@@ -87,6 +96,50 @@ def _cluster_id(seed: str) -> str:
     return "cl-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
 
 
+BLOCK_ROUNDS = 8  # key-joining rounds of `_block` (each over the cluster's holdings)
+
+
+def _block(shared: list[list[_Key]]) -> set[int] | None:
+    """The ids of the keys in a cluster's dense block, from each member's shared keys; None if no
+    member holds two (every key counts). The block grows from its centre, the most held of the
+    keys that some member holds together with another, by every key whose holders in the
+    cluster mostly (half or more) hold a key of the block too.
+
+    >>> k = [_Key("tpl", []) for _ in range(4)]
+    >>> for i, key in enumerate(k): key.anchor = f"{i}"
+    >>> swarm = [[k[0], k[1]]] * 5 + [[k[1]]] * 3
+    >>> others = [[k[2], k[3]]] * 4 + [[k[2], k[0]]]  # a second group, tied in by one member
+    >>> sorted(k.index(x) for x in k if id(x) in _block(swarm + others)), _block([[k[0]], [k[1]]])
+    ([0, 1], None)
+    """
+    holders: dict[int, int] = {}
+    together: dict[int, int] = {}  # members holding the key and another
+    for held in shared:
+        for key in held:
+            k = id(key)
+            holders[k] = holders.get(k, 0) + 1
+            if len(held) > 1:
+                together[k] = together.get(k, 0) + 1
+    if not together:
+        return None
+    # (ties: the most held with another, then the first seen, in member order)
+    block = {max(together, key=lambda k: (holders[k], together[k]))}
+    for _ in range(BLOCK_ROUNDS):
+        joined: dict[int, int] = {}
+        for held in shared:
+            if len(held) > 1:
+                inside = [id(key) for key in held if id(key) in block]
+                for key in held:
+                    k = id(key)
+                    if k not in block and inside:
+                        joined[k] = joined.get(k, 0) + 1
+        grown = {k for k, n in joined.items() if 2 * n >= holders[k]}
+        if not grown:
+            break
+        block |= grown
+    return block
+
+
 class LinkGraph:
     """Accounts, their link keys and the clusters (connected components) they form."""
 
@@ -110,6 +163,12 @@ class LinkGraph:
         self.pools_found = 0
         self.merges: list[tuple[str, str]] = []  # (absorbed cluster id, surviving id), drained by the caller
         self.refused_unions = 0
+        self.born: dict[str, float] = {}  # account -> creation time (from its summaries; see `_popular`)
+
+    def __setstate__(self, state: dict) -> None:
+        """Unpickle (cluster-stage snapshots); one taken before births were kept starts them afresh."""
+        self.__dict__.update(state)
+        self.__dict__.setdefault("born", {})
 
     # -- observations ---------------------------------------------------------------
     def observe(self, account: str, kind: str, value: str, ts: float, young: bool = False) -> None:
@@ -274,8 +333,7 @@ class LinkGraph:
                     key.weak.add(account)
                 else:
                     key.weak = {account}
-            if key.established > self.policies[kind].cap(self.n_accounts) or key.count > self.max_cluster_size() \
-                    or self._generic(key):
+            if self._popular(key, kind) or key.count > self.max_cluster_size() or self._generic(key):
                 self._make_popular(key_name, key)
                 return
             was_linked = None
@@ -306,6 +364,25 @@ class LinkGraph:
                 self._add(member, ts)
         self._union(account, anchor, key_name)
 
+    def _popular(self, key: _Key, kind: str) -> bool:
+        """More established holders than the kind's cap, born apart: what the population shares
+        (an IDE's prompt, a public benchmark). Holders born together are a cohort, not the
+        population (see POPULAR_COHORT_SHARE); a key's holders are checked when it crosses its
+        cap and every POPULAR_RECHECK established joins after.
+
+        >>> g = LinkGraph({"sys": KeyPolicy(floor=2, share=0.0)})
+        >>> for i in range(4): g.born[f"w{i}"] = 1000.0 * i; g.born[f"y{i}"] = 86400.0 * 30 * i
+        >>> for i in range(4): g.observe(f"w{i}", "sys", "wave", 0.0); g.observe(f"y{i}", "sys", "ide", 0.0)
+        >>> g.keys["sys:wave"].members is None, g.keys["sys:ide"].members is None
+        (False, True)
+        """
+        cap = self.policies[kind].cap(self.n_accounts)
+        if key.established <= cap or (key.established != cap + 1 and key.established % POPULAR_RECHECK):
+            return False
+        born = self.born
+        births = [born[a] for a in key.members if a in born]
+        return cohort_share(births) < POPULAR_COHORT_SHARE or len(births) < key.established // 2
+
     @staticmethod
     def _runs(key: _Key) -> bool:
         """Whether enough holders repeat the template for those who send it in passing to count:
@@ -330,28 +407,39 @@ class LinkGraph:
 
     def membership(self, members: list[str]) -> tuple[list[str], dict[str, int]]:
         """The members that carry a cluster's evidence (its core), and how many of them each link
-        kind ties in, in one pass over their keys. A link is strong when the account pays with
-        the card, runs the system prompt, repeats the template, or sent in passing a template most
-        of its holders run (a tool, not a phrase); weak when most holders only sent it in passing.
-        The core is the members with a strong link or two weak ones; the rest (tied in by a single
-        prompt sent in passing) are its periphery."""
+        kind ties in. A link is strong when the account pays with the card, runs the system
+        prompt, repeats the template, or sent in passing a template most of its holders run (a
+        tool, not a phrase); weak when most holders only sent it in passing. The core is the
+        members with a strong link or two weak ones; the rest (tied in by a single prompt sent in
+        passing) are its periphery.
+
+        Templates count only in the group's dense block (FRAUDAR's block, peeled of what hangs
+        off it; see `_block`). A common template that a few of a swarm's accounts send as
+        camouflage, and hundreds of ordinary users run, ties those users in by that key alone:
+        they are its periphery; so is a second group of ordinary users tied to the block by one
+        member. Cards and private system prompts always count: what ordinary users hold of those
+        is popular (the caps), and a card paying for twenty accounts is evidence on its own.
+        """
+        shared: list[list[_Key]] = []
+        for account in members:
+            shared.append([key for key in map(self._shared, self.account_keys.get(account, ())) if key is not None])
+        block = _block(shared)
         core: list[str] = []
         kinds: dict[str, int] = {}
-        for account in members:
+        for account, held in zip(members, shared):
             strong = weak = 0
-            held: set[str] = set()
-            for key_name in self.account_keys.get(account, ()):
-                key = self._shared(key_name)
-                if key is None:
+            held_kinds: set[str] = set()
+            for key in held:
+                if key.kind == _TPL and block is not None and id(key) not in block:
                     continue
-                held.add(key.kind)
+                held_kinds.add(key.kind)
                 if account in key.weak and 2 * len(key.weak) > len(key.members):
                     weak += 1
                 else:
                     strong += 1
             if strong or weak >= 2:
                 core.append(account)
-                for kind in held:
+                for kind in held_kinds:
                     kinds[kind] = kinds.get(kind, 0) + 1
         return core, kinds
 
@@ -477,6 +565,7 @@ class LinkGraph:
         gone_set = set(gone)
         for account in gone:
             self.account_templates.pop(account, None)
+            self.born.pop(account, None)
         roots = dict.fromkeys(self._find(a) for a in gone if a in self.parent)  # ordered, unique
         for account in gone:
             for key_name in self.account_keys.pop(account, ()):

@@ -70,8 +70,11 @@ _ENTRIES = (
     Signal("cluster", "shared_tooling", "{cross_owner_prompt_share:.0%} of accounts run a private system prompt, "
            "{cross_owner_template_share:.0%} send prompt templates, shared across unrelated owners",
            "coordination.tooling"),
+    Signal("cluster", "shared_content", "{cross_owner_content_share:.0%} of accounts share a private system prompt "
+           "or prompt templates across unrelated owners, with no one product, network or organisation in common",
+           "coordination.content", shown_from=0.2),
     Signal("cluster", "shared_payment", "{cross_owner_card_share:.0%} of accounts pay with a card shared across "
-           "unrelated owners ({accounts_per_card:.1f} accounts per card)", "coordination.sharing"),
+           "unrelated owners ({accounts_per_card:.1f} accounts per card; one two people share counts half)", "coordination.sharing"),
     Signal("cluster", "no_diurnal_rhythm", "activity spread evenly over the day (flatness {hour_flatness:.2f})",
            "coordination.shape", when=lambda f: f["hour_flatness"] > 0.93 and f["size"] >= 8),
     Signal("cluster", "round_robin", "load spread evenly across accounts (CV {load_cv:.2f})", "coordination.shape",

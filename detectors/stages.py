@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterable, Mapping
 from detectors.alerts import AlertEvent, AlertPolicy, Incidents
 from detectors.clusters import ClusterScorer, ClusterVerdict
 from detectors.features import (
-    ACCOUNT_TTL_S, HOUR_S, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, client_of, network_key,
+    ACCOUNT_TTL_S, DAY_S, HOUR_S, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, client_of, network_key,
 )
 from detectors.link_kinds import EXACT_KINDS, TEMPLATE, LinkKind
 from detectors.linking import LinkGraph
@@ -252,6 +252,7 @@ class ClusterStage:
             previous = self.members.get(account)
             if previous is None:
                 self.graph.n_accounts += 1
+                self.graph.born[account] = message.first_ts - message.age_days * DAY_S
             self.members[account] = message
         comp = self.graph.cluster_of(account)
         if comp is not None:

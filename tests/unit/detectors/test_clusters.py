@@ -287,3 +287,51 @@ def test_a_class_born_together_at_one_place_is_not_a_swarm_though_young_new_and_
     assert scorer.score("swarm", swarm, tooling, now, keys).score >= fire
     verdict = scorer.score("class", cohort, tooling, now, keys)
     assert verdict.harvest > 0.5 and verdict.score < fire
+
+
+def test_a_household_card_counts_half_and_a_ring_is_the_share_of_members_on_widely_shared_cards():
+    """A card two people share counts half (a household); a ring is several cards each paying for
+    three or more unrelated owners. A large linked component of ordinary users holds many
+    households' cards and, by its size alone, a few cards three share: its members on those are
+    few, and so is the trait."""
+    def rings(members):
+        f = cluster_features(members, T)
+        return f["card_ring_share"] * min(1.0, max(0.0, (f["card_rings"] - 1.0) / 2.0))
+
+    fleet = [summary(f"f{i}", payment=f"card-{i % 3}") for i in range(12)]
+    assert rings(fleet) == 1.0
+    crowd = [summary(f"h{i}", payment=f"card-home-{i // 2}") for i in range(180)] + \
+        [summary(f"t{i}", payment=f"card-three-{i // 3}") for i in range(12)]
+    f = cluster_features(crowd, T)
+    assert f["card_rings"] == 4.0 and f["cross_owner_card_share"] == pytest.approx((90 + 12) / 192)
+    assert rings(crowd) < 0.1
+
+
+def _wave(n: int, client: str | None = None) -> tuple[list[AccountSummary], dict[str, list[str]], set[str]]:
+    """`n` harvesting accounts created within days of each other, first seen today, each on a
+    network of its own (a proxy pool), on the official SDKs, each holding some of three templates
+    and nothing else: no card, no system prompt."""
+    now = T + 2 * 86400
+    members = [summary(f"w{i}", age_days=2.0 + (i % 40) * 0.05, first_ts=now - 3600.0 * (1 + i % 6), cot_mean=0.8,
+                       narrow_task_share=0.9, output_per_request=1500.0, payment=None, network=f"proxy-{i}",
+                       client=client or ("anthropic-python" if i % 2 else "anthropic-typescript"),
+                       ts=now - 97.0 * i * i, n_events=6 + i % 5) for i in range(n)]
+    keys = {s.account_id: [f"tpl:f{i % 3}", f"tpl:f{(i + 1) % 3}"] for i, s in enumerate(members)}
+    return members, keys, {"tpl:f0", "tpl:f1", "tpl:f2"}
+
+
+def test_a_wave_born_together_sharing_only_templates_through_many_networks_is_a_swarm(scorer):
+    """Templates alone, shared by hundreds of unrelated accounts born together, with no product,
+    place or organisation in common: evidence of one hand that lets the birth traits count. A
+    handful of newcomers sharing a first prompt, or a plugin's users, are not."""
+    now = T + 2 * 86400
+    scorer.score("warm-up", harvesters(5), set(), T)  # the scorer has watched a day go by
+    fire = AlertPolicy.for_clusters().fire
+    members, keys, templates = _wave(200)
+    swarm = scorer.score("swarm", members, templates, now, keys)
+    assert swarm.score >= fire and swarm.coordination >= 0.5
+    assert "shared_content" in {r["signal"] for r in swarm.reasons}
+    members, keys, templates = _wave(20)
+    assert scorer.score("handful", members, templates, now, keys).coordination < swarm.coordination - 0.2
+    members, keys, templates = _wave(200, client="docsumm")
+    assert scorer.score("plugin", members, templates, now, keys).score < fire

@@ -233,3 +233,45 @@ def test_templates_held_in_passing_are_those_sent_once_not_those_repeated():
     g.observe_template("runner", 0xABCDEF0123456789, 1.0, create=True)
     g.observe_template("passer", 0xABCDEF0123456789 ^ 0b11, 2.0, create=False)
     assert g.in_passing("passer") == ["tpl:abcdef0123456789"] and g.in_passing("runner") == []
+
+
+DAY = 86400.0
+
+
+def test_a_private_prompt_a_cohort_of_established_accounts_shares_keeps_linking():
+    """Past the cap, a key whose established holders were born apart (an IDE's users, over years)
+    is popular; one whose holders were all born within a week (accounts an operator bought or
+    aged together) is not what the population does with it, and keeps linking."""
+    g = graph(policies={"sys": KeyPolicy(floor=5, share=0.0)})
+    for i in range(12):
+        g.born[f"wave{i}"] = 1000.0 * DAY + 3600.0 * i  # born within half a day
+        g.born[f"dev{i}"] = 30.0 * DAY * i  # a month apart
+        g.observe(f"wave{i}", "sys", "operator-prompt", 2000.0 * DAY + i)
+        g.observe(f"dev{i}", "sys", "ide-prompt", 2000.0 * DAY + i)
+    assert len(members(g, "wave0")) == 12
+    assert g.keys["sys:ide-prompt"].members is None and members(g, "dev0") <= {"dev0"}
+
+
+def test_a_camouflage_template_ordinary_users_run_leaves_them_in_the_periphery():
+    """A swarm's accounts run its private prompt, and some of them also send a common template
+    that many ordinary users run: the cluster's dense block is the swarm; users tied in by the
+    common template alone are its periphery, though they repeat it. A second group of ordinary
+    users, tied to the block through one member, is periphery too."""
+    g = graph()
+    swarm = [f"s{i}" for i in range(60)]
+    for i, a in enumerate(swarm):
+        g.observe(a, "sys", "operator-prompt", float(i), young=True)
+        if i % 6 == 0:
+            g.observe_template(a, 0x1234_5678_9ABC_DEF0, 100.0 + i, create=True)  # the common template
+    users = [f"u{i}" for i in range(30)]
+    for i, a in enumerate(users):
+        g.observe_template(a, 0x1234_5678_9ABC_DEF0, 200.0 + i, create=True)  # they run it
+    team = [f"t{i}" for i in range(6)]
+    for i, a in enumerate(team):
+        g.observe(a, "pay", "team-card-x" if i else "team-card-y", 300.0 + i)
+    g.observe("u0", "pay", "team-card-y", 400.0)  # one user shares a card with the team's first member
+    comp = g.cluster_of("s0")
+    assert set(comp.members) >= set(swarm) | set(users)
+    core = set(g.core(comp.members))
+    assert set(swarm) <= core
+    assert not core & set(users[1:])
