@@ -582,6 +582,13 @@ class ClusterScorer:
             "sync": _clip01((f["sync_share"] - 0.2) / 0.6) * (1.0 - f["single_org_share"]),
             "growth": warm * f["new_24h_share"] * _clip01(f["young_share"]) * unplaced,
         }
+        # Shared content is tooling's evidence at a lower strength (either a private prompt or
+        # templates, not both): a group is credited with the stronger of the two, not both.
+        if COORDINATION_WEIGHTS["content"] * coordination_parts["content"] \
+                >= COORDINATION_WEIGHTS["tooling"] * coordination_parts["tooling"]:
+            coordination_parts["tooling"] = 0.0
+        else:
+            coordination_parts["content"] = 0.0
         coordination = coordination_of(coordination_parts)
         shrink = n / (n + 1.0)
         volume = self.volume(f["daily_output"])

@@ -46,11 +46,13 @@ POOL_RECENT_TEMPLATES = 6  # an account's latest templates a new one is paired w
 POOL_PAIRS_PER_KEY = 16  # co-holding counts a template keeps (the largest)
 
 # A key that more established accounts share than its cap is popular when they were born apart (an
-# IDE's users signed up over years). When most of its holders were born within a week, it is a
-# cohort's (a wave of accounts an operator bought or aged, a class), compared with what the
-# population does with it: the population does not share one private prompt among hundreds of
-# accounts born together. It keeps linking, and the cluster is judged on its evidence.
+# IDE's users signed up over years). When most of its holders were born within a week and came in
+# through many networks, it is a wave of accounts an operator bought or aged together: the
+# population does not share one private prompt among hundreds of accounts born together and
+# spread over unrelated networks. It keeps linking, and the cluster is judged on its evidence. A
+# cohort at one place (a class on its campus network, a team at its office) is popular as before.
 POPULAR_COHORT_SHARE = 0.5  # holders born within a week of each other (features.cohort_share), at most
+POPULAR_PLACE_SHARE = 0.2  # holders on their most common network where one place starts (clusters.one_place_cohort)
 POPULAR_RECHECK = 16  # a cohort's key is looked at again every this many established joins
 
 
@@ -163,7 +165,8 @@ class LinkGraph:
         self.pools_found = 0
         self.merges: list[tuple[str, str]] = []  # (absorbed cluster id, surviving id), drained by the caller
         self.refused_unions = 0
-        self.born: dict[str, float] = {}  # account -> creation time (from its summaries; see `_popular`)
+        # account -> (creation time, network) from its first summary (see `_popular`)
+        self.born: dict[str, tuple[float, str]] = {}
 
     def __setstate__(self, state: dict) -> None:
         """Unpickle (cluster-stage snapshots); one taken before births were kept starts them afresh."""
@@ -365,23 +368,33 @@ class LinkGraph:
         self._union(account, anchor, key_name)
 
     def _popular(self, key: _Key, kind: str) -> bool:
-        """More established holders than the kind's cap, born apart: what the population shares
-        (an IDE's prompt, a public benchmark). Holders born together are a cohort, not the
-        population (see POPULAR_COHORT_SHARE); a key's holders are checked when it crosses its
-        cap and every POPULAR_RECHECK established joins after.
+        """More established holders than the kind's cap, born apart or at one place: what the
+        population shares (an IDE's prompt, a public benchmark, a course's). Holders born within a
+        week and spread over networks are a wave, not the population (see POPULAR_COHORT_SHARE);
+        a key's holders are checked when it crosses its cap and every POPULAR_RECHECK established
+        joins after.
 
-        >>> g = LinkGraph({"sys": KeyPolicy(floor=2, share=0.0)})
-        >>> for i in range(4): g.born[f"w{i}"] = 1000.0 * i; g.born[f"y{i}"] = 86400.0 * 30 * i
-        >>> for i in range(4): g.observe(f"w{i}", "sys", "wave", 0.0); g.observe(f"y{i}", "sys", "ide", 0.0)
-        >>> g.keys["sys:wave"].members is None, g.keys["sys:ide"].members is None
-        (False, True)
+        >>> g = LinkGraph({"sys": KeyPolicy(floor=5, share=0.0)})
+        >>> for i in range(12):
+        ...     g.born[f"w{i}"] = (1000.0 * i, f"proxy-{i}")  # a wave through a proxy pool
+        ...     g.born[f"c{i}"] = (1000.0 * i, "campus" if i % 3 else f"home-{i}")  # a class
+        ...     g.born[f"y{i}"] = (86400.0 * 30 * i, f"home-{i}")  # an IDE's users
+        >>> for i in range(12):
+        ...     for who, value in (("w", "wave"), ("c", "course"), ("y", "ide")): g.observe(f"{who}{i}", "sys", value, 0.0)
+        >>> [g.keys[f"sys:{v}"].members is None for v in ("wave", "course", "ide")]
+        [False, True, True]
         """
         cap = self.policies[kind].cap(self.n_accounts)
         if key.established <= cap or (key.established != cap + 1 and key.established % POPULAR_RECHECK):
             return False
         born = self.born
-        births = [born[a] for a in key.members if a in born]
-        return cohort_share(births) < POPULAR_COHORT_SHARE or len(births) < key.established // 2
+        known = [born[a] for a in key.members if a in born]
+        if len(known) < key.established // 2 or cohort_share([t for t, _ in known]) < POPULAR_COHORT_SHARE:
+            return True
+        places: dict[str, int] = {}
+        for _, network in known:
+            places[network] = places.get(network, 0) + 1
+        return max(places.values()) >= POPULAR_PLACE_SHARE * len(known)
 
     @staticmethod
     def _runs(key: _Key) -> bool:

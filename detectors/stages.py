@@ -252,7 +252,7 @@ class ClusterStage:
             previous = self.members.get(account)
             if previous is None:
                 self.graph.n_accounts += 1
-                self.graph.born[account] = message.first_ts - message.age_days * DAY_S
+                self.graph.born[account] = (message.first_ts - message.age_days * DAY_S, message.network)
             self.members[account] = message
         comp = self.graph.cluster_of(account)
         if comp is not None:

@@ -240,16 +240,19 @@ DAY = 86400.0
 
 def test_a_private_prompt_a_cohort_of_established_accounts_shares_keeps_linking():
     """Past the cap, a key whose established holders were born apart (an IDE's users, over years)
-    is popular; one whose holders were all born within a week (accounts an operator bought or
+    or at one place (a class on its campus network) is popular; one whose holders were all born
+    within a week and came in through many networks (accounts an operator bought or
     aged together) is not what the population does with it, and keeps linking."""
     g = graph(policies={"sys": KeyPolicy(floor=5, share=0.0)})
     for i in range(12):
-        g.born[f"wave{i}"] = 1000.0 * DAY + 3600.0 * i  # born within half a day
-        g.born[f"dev{i}"] = 30.0 * DAY * i  # a month apart
-        g.observe(f"wave{i}", "sys", "operator-prompt", 2000.0 * DAY + i)
-        g.observe(f"dev{i}", "sys", "ide-prompt", 2000.0 * DAY + i)
+        g.born[f"wave{i}"] = (1000.0 * DAY + 3600.0 * i, f"proxy-{i}")  # born within half a day, many networks
+        g.born[f"class{i}"] = (1000.0 * DAY + 3600.0 * i, "campus" if i % 3 else f"home-{i}")  # the same, at one place
+        g.born[f"dev{i}"] = (30.0 * DAY * i, f"home-{i}")  # a month apart
+        for who, prompt in (("wave", "operator-prompt"), ("class", "course-prompt"), ("dev", "ide-prompt")):
+            g.observe(f"{who}{i}", "sys", prompt, 2000.0 * DAY + i)
     assert len(members(g, "wave0")) == 12
     assert g.keys["sys:ide-prompt"].members is None and members(g, "dev0") <= {"dev0"}
+    assert g.keys["sys:course-prompt"].members is None
 
 
 def test_a_camouflage_template_ordinary_users_run_leaves_them_in_the_periphery():
