@@ -157,9 +157,10 @@ def render() -> str:
     exam = newest("exam")
     if exam:
         parts.append(worlds_section(
-            "The final exam world",
-            "Held back: written by a helper that saw only the contract and the threat brief, never read or run "
-            "while the detectors were developed, then run once; reported as it came.", exam))
+            "The final exam worlds",
+            "Held back: each written by a helper that saw only the contract and the threat brief, never read or "
+            "run while the detectors were developed, then run once; reported as it came (which detector change "
+            "each was written after: CHANGELOG.md).", exam))
     detection = newest("detection")
     if detection:
         parts.append(detection_section(detection))

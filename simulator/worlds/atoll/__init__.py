@@ -1,0 +1,3 @@
+"""atoll: an independent synthetic API-traffic world (benign population plus distillation campaigns)."""
+
+WORLD_NAME = "atoll"
