@@ -25,7 +25,9 @@ from typing import Mapping
 from river import anomaly
 
 from detectors.calibration import QuantileCalibrator
-from detectors.features import DAY_S, HOUR_S, YOUNG_ACCOUNT_S, AccountSummary, cohort_share, ew_step
+from detectors.features import (
+    DAY_S, HOUR_S, PLACE_SHARE_FROM, YOUNG_ACCOUNT_S, AccountSummary, cohort_share, ew_step,
+)
 from detectors.link_kinds import LINK_KINDS, SYSTEM_PROMPT, TEMPLATE
 from detectors.reasons import CLUSTER_FLAGS, reason
 
@@ -193,8 +195,8 @@ UNCAUSED_POOL_COHESION = 0.4  # holders co-holding another rare template with an
 
 
 # A class or a team signed up together at one place: a birth cohort with a network of its own.
-PLACE_SHARE_FROM = 0.2  # the top network's share of the group where "one place" starts...
-PLACE_SHARE_FULL = 0.5  # ...and where it is certain (students also work from home)
+PLACE_SHARE_FULL = 0.5  # the top network's share where one place (from features.PLACE_SHARE_FROM) is certain
+# (students also work from home)
 
 
 def one_place_cohort(birth_cohort_share: float, top_network_share: float) -> float:

@@ -412,6 +412,9 @@ class AccountState:
 
 
 COHORT_WINDOW_S = 7 * DAY_S  # accounts created this close together were born together (a wave, a class)
+# A group is at one place from this share on its most common network (a campus NAT, an office):
+# one threshold for the cluster score (clusters.one_place_cohort) and for popular keys (linking).
+PLACE_SHARE_FROM = 0.2
 
 
 def cohort_share(created: list[float], window: float = COHORT_WINDOW_S) -> float:

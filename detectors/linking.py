@@ -19,7 +19,7 @@ import hashlib
 from collections import deque
 from dataclasses import dataclass, field
 
-from detectors.features import cohort_share
+from detectors.features import PLACE_SHARE_FROM, cohort_share
 from detectors.link_kinds import BY_PREFIX, LINK_KINDS, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
 
 TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
@@ -52,7 +52,6 @@ POOL_PAIRS_PER_KEY = 16  # co-holding counts a template keeps (the largest)
 # spread over unrelated networks. It keeps linking, and the cluster is judged on its evidence. A
 # cohort at one place (a class on its campus network, a team at its office) is popular as before.
 POPULAR_COHORT_SHARE = 0.5  # holders born within a week of each other (features.cohort_share), at most
-POPULAR_PLACE_SHARE = 0.2  # holders on their most common network where one place starts (clusters.one_place_cohort)
 POPULAR_RECHECK = 16  # a cohort's key is looked at again every this many established joins
 
 
@@ -394,7 +393,7 @@ class LinkGraph:
         places: dict[str, int] = {}
         for _, network in known:
             places[network] = places.get(network, 0) + 1
-        return max(places.values()) >= POPULAR_PLACE_SHARE * len(known)
+        return max(places.values()) >= PLACE_SHARE_FROM * len(known)
 
     @staticmethod
     def _runs(key: _Key) -> bool:
