@@ -14,4 +14,4 @@ cpdef list _has_neighbour(list stamps, double offset, double window)
                max_entropy=double, mean=double, sd=double, shared_card=double, shared_prompt=Py_ssize_t, ringed=Py_ssize_t, n_owners=Py_ssize_t,
                shared_template=Py_ssize_t, pooled=Py_ssize_t, cross=Py_ssize_t, network_counts=dict, values=tuple, h=Py_ssize_t, cards=list, counts=list, stamps=list,
                held_prompts=list, held_templates=list, templates=list, f=dict, hours=dict, orgs=dict, clients=dict)
-cpdef dict cluster_features(list members, double ts, keys=*, member_keys=*, drawn=*, passing=*)
+cpdef dict cluster_features(list members, double ts, keys=*, member_keys=*, drawn=*, passing=*, arrivals=*)

@@ -26,7 +26,7 @@ from river import anomaly
 
 from detectors.calibration import QuantileCalibrator
 from detectors.features import (
-    DAY_S, HOUR_S, PLACE_SHARE_FROM, YOUNG_ACCOUNT_S, AccountSummary, cohort_share, ew_step,
+    DAY_S, HOUR_S, PLACE_SHARE_FROM, YOUNG_ACCOUNT_S, AccountSummary, Arrivals, cohort_share, ew_step,
 )
 from detectors.link_kinds import LINK_KINDS, SYSTEM_PROMPT, TEMPLATE
 from detectors.reasons import CLUSTER_FLAGS, reason
@@ -142,7 +142,7 @@ HARVEST_FEATURES = {"cot": "reasoning elicitation", "output": "output per reques
 # cards and private prompts, synchrony) weigh more than rhythm and load shape, which benign
 # global groups can show by chance.
 COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "content": 0.25, "pool": 0.7,
-                        "coheld": 0.7, "front": 0.7, "shape": 0.35, "sync": 0.7, "growth": 0.4}
+                        "coheld": 0.7, "front": 0.7, "shape": 0.35, "sync": 0.7, "woken": 0.5, "growth": 0.4}
 # An organisation is measured against its peers: the other organisations' groups (their latest
 # harvest), once this many are known.
 ORG_PEERS_MIN = 5
@@ -263,11 +263,13 @@ def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float
 def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = frozenset(),
                      member_keys: Mapping[str, list[str]] | None = None,
                      drawn: Mapping[str, list[str]] | None = None,
-                     passing: Mapping[str, list[str]] | None = None) -> dict[str, float]:
+                     passing: Mapping[str, list[str]] | None = None,
+                     arrivals: Arrivals | None = None) -> dict[str, float]:
     """A cluster's feature vector, in one pass over its members (re-scoring runs often).
     `keys`: the cluster's link keys; `member_keys`: each account's keys; `drawn`: each
     account's templates held through a pool, in passing (LinkGraph.drawn_from_pools); `passing`:
-    each account's templates held without repeating them (LinkGraph.in_passing)."""
+    each account's templates held without repeating them (LinkGraph.in_passing); `arrivals`:
+    the population's (LinkGraph.arrivals)."""
     n = len(members)
     member_keys = member_keys or {}
     drawn = drawn or {}
@@ -399,6 +401,9 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     stamps.sort()
     f["sync_share"] = _coincidence_share(stamps)
     f["single_org_share"] = max(orgs.values()) / n if orgs else 0.0
+    # Established members first seen together, against the population's arrivals.
+    established = [s.first_ts for s in members if s.age_days >= YOUNG_DAYS]
+    f["woken_share"] = arrivals.together(established) * len(established) / n if arrivals and established else 0.0
     return f
 
 
@@ -522,11 +527,11 @@ class ClusterScorer:
     def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float,
               member_keys: Mapping[str, list[str]] | None = None,
               drawn: Mapping[str, list[str]] | None = None,
-              passing: Mapping[str, list[str]] | None = None) -> ClusterVerdict:
+              passing: Mapping[str, list[str]] | None = None, arrivals: Arrivals | None = None) -> ClusterVerdict:
         n = len(members)
         if n < self.min_size:
             return ClusterVerdict(0.0, 0.0, 0.0, ())
-        f = cluster_features(members, ts, keys, member_keys, drawn, passing)
+        f = cluster_features(members, ts, keys, member_keys, drawn, passing, arrivals)
         if self.first_ts is None:
             self.first_ts = ts
         # "New in the last 24 h" means nothing until a day has been observed.
@@ -582,6 +587,11 @@ class ClusterScorer:
                          _clip01((0.8 - f["load_cv"]) / 0.6) if n >= 5 and f["mean_events"] >= 5 else 0.0)
             * (1.0 - f["single_org_share"]),
             "sync": _clip01((f["sync_share"] - 0.2) / 0.6) * (1.0 - f["single_org_share"]),
+            # Aged accounts, born apart, first seen within one hour far beyond chance: woken by one
+            # hand (bought, then brought online at once). A team coming online at its office, or
+            # one organisation's accounts, arrive together for a cause of their own.
+            "woken": f["woken_share"] * (1.0 - f["single_org_share"])
+            * (1.0 - one_place_cohort(f["woken_share"], f["top_network_share"])),
             "growth": warm * f["new_24h_share"] * _clip01(f["young_share"]) * unplaced,
         }
         # Shared content is tooling's evidence at a lower strength (either a private prompt or

@@ -417,6 +417,75 @@ COHORT_WINDOW_S = 7 * DAY_S  # accounts created this close together were born to
 PLACE_SHARE_FROM = 0.2
 
 
+# Accounts born apart that *arrived* together (first seen within one WAKE_WINDOW_S) were woken by
+# one hand: aged accounts bought one by one and brought online at once (CopyCatch's lockstep, on
+# the first act). The population's own arrivals are the reference (see `Arrivals.together`).
+WAKE_WINDOW_S = 3600.0
+WAKE_Z = 6.0  # binomial sds above the population's share of arrivals in the window
+WAKE_WARMUP_S = 3600.0  # the stream's first hour: every active account is first seen then
+ARRIVAL_BUCKET_S = 600.0
+ARRIVALS_KEPT_S = 7 * DAY_S
+
+
+class Arrivals:
+    """The population's established accounts (older than YOUNG_ACCOUNT_S), counted when first
+    seen, per ARRIVAL_BUCKET_S of event time: the reference that says whether a group arrived
+    together beyond chance."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, int] = {}
+        self.total = 0
+        self.first: float | None = None
+
+    def arrive(self, created_s: float, first_ts: float) -> None:
+        if self.first is None or first_ts < self.first:
+            self.first = first_ts
+        if first_ts - created_s >= YOUNG_ACCOUNT_S:
+            bucket = int(first_ts // ARRIVAL_BUCKET_S)
+            self.buckets[bucket] = self.buckets.get(bucket, 0) + 1
+            self.total += 1
+
+    def forget_before(self, ts: float) -> None:
+        """Drop the counts older than ARRIVALS_KEPT_S before `ts`."""
+        kept_from = (ts - ARRIVALS_KEPT_S) // ARRIVAL_BUCKET_S
+        for bucket in [b for b in self.buckets if b < kept_from]:
+            self.total -= self.buckets.pop(bucket)
+
+    def together(self, first_seen: list[float]) -> float:
+        """The share of a group (its members' first-seen times) that arrived within one
+        WAKE_WINDOW_S after the stream's first hour, when that is WAKE_Z binomial sds beyond the
+        population's share of arrivals in the window; else 0.
+
+        >>> arrivals = Arrivals()
+        >>> for i in range(2000):  # the population arrives over 8 h
+        ...     arrivals.arrive(-300 * DAY_S, 14.4 * i)
+        >>> spread = [14.4 * i for i in range(0, 2000, 25)]  # a group among them
+        >>> woken = [9000.0 + 30 * i for i in range(80)]  # 80 accounts first seen in 40 min
+        >>> arrivals.together(spread), arrivals.together(woken), arrivals.together([60.0 * i for i in range(80)])
+        (0.0, 1.0, 0.0)
+        """
+        n = len(first_seen)
+        if self.first is None or not self.total or not n:
+            return 0.0
+        start = self.first + WAKE_WARMUP_S
+        times = sorted([t for t in first_seen if t >= start])
+        best = lo = 0
+        best_at = 0.0
+        for hi, t in enumerate(times):
+            while times[lo] < t - WAKE_WINDOW_S:
+                lo += 1
+            if hi - lo + 1 > best:
+                best, best_at = hi - lo + 1, times[lo]
+        if not best:
+            return 0.0
+        buckets = self.buckets
+        first, last = int(best_at // ARRIVAL_BUCKET_S), int((best_at + WAKE_WINDOW_S) // ARRIVAL_BUCKET_S)
+        p = min(1.0, sum([buckets.get(b, 0) for b in range(first, last + 1)]) / self.total)
+        if best - n * p < WAKE_Z * math.sqrt(n * p * (1.0 - p)):
+            return 0.0
+        return best / n
+
+
 def cohort_share(created: list[float], window: float = COHORT_WINDOW_S) -> float:
     """The largest share of `created` times falling within `window` of each other.
 

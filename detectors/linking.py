@@ -16,10 +16,11 @@ larger side, a split keeps it on its largest piece. See docs/design.md for compl
 from __future__ import annotations
 
 import hashlib
+import math
 from collections import deque
 from dataclasses import dataclass, field
 
-from detectors.features import PLACE_SHARE_FROM, cohort_share
+from detectors.features import PLACE_SHARE_FROM, Arrivals, cohort_share
 from detectors.link_kinds import BY_PREFIX, LINK_KINDS, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
 
 TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
@@ -53,6 +54,10 @@ POOL_PAIRS_PER_KEY = 16  # co-holding counts a template keeps (the largest)
 # cohort at one place (a class on its campus network, a team at its office) is popular as before.
 POPULAR_COHORT_SHARE = 0.5  # holders born within a week of each other (features.cohort_share), at most
 POPULAR_RECHECK = 16  # a cohort's key is looked at again every this many established joins
+
+# Holders born apart who arrived together (aged accounts woken at once: features.Arrivals) are a
+# wave too: half or more of them, beyond chance.
+WAKE_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -164,13 +169,24 @@ class LinkGraph:
         self.pools_found = 0
         self.merges: list[tuple[str, str]] = []  # (absorbed cluster id, surviving id), drained by the caller
         self.refused_unions = 0
-        # account -> (creation time, network) from its first summary (see `_popular`)
-        self.born: dict[str, tuple[float, str]] = {}
+        # account -> (creation time, network, first seen) from its first summary (see `_popular`)
+        self.born: dict[str, tuple[float, str, float | None]] = {}
+        self.arrivals = Arrivals()  # the population's arrivals (see `_popular`)
 
     def __setstate__(self, state: dict) -> None:
-        """Unpickle (cluster-stage snapshots); one taken before births were kept starts them afresh."""
+        """Unpickle (cluster-stage snapshots); one taken before births, or arrivals, were kept
+        starts them afresh."""
         self.__dict__.update(state)
-        self.__dict__.setdefault("born", {})
+        born = self.__dict__.setdefault("born", {})
+        for account, value in born.items():
+            if len(value) == 2:
+                born[account] = (*value, None)
+        self.__dict__.setdefault("arrivals", Arrivals())
+
+    def arrive(self, account: str, created_s: float, first_ts: float, network: str) -> None:
+        """`account`, created at `created_s`, is first seen at `first_ts` on `network`."""
+        self.born[account] = (created_s, network, first_ts)
+        self.arrivals.arrive(created_s, first_ts)
 
     # -- observations ---------------------------------------------------------------
     def observe(self, account: str, kind: str, value: str, ts: float, young: bool = False) -> None:
@@ -369,15 +385,15 @@ class LinkGraph:
     def _popular(self, key: _Key, kind: str) -> bool:
         """More established holders than the kind's cap, born apart or at one place: what the
         population shares (an IDE's prompt, a public benchmark, a course's). Holders born within a
-        week and spread over networks are a wave, not the population (see POPULAR_COHORT_SHARE);
-        a key's holders are checked when it crosses its cap and every POPULAR_RECHECK established
-        joins after.
+        week, or first seen together (`features.Arrivals`), and spread over networks are a wave,
+        not the population (see POPULAR_COHORT_SHARE, WAKE_SHARE); a key's holders are checked
+        when it crosses its cap and every POPULAR_RECHECK established joins after.
 
         >>> g = LinkGraph({"sys": KeyPolicy(floor=5, share=0.0)})
         >>> for i in range(12):
-        ...     g.born[f"w{i}"] = (1000.0 * i, f"proxy-{i}")  # a wave through a proxy pool
-        ...     g.born[f"c{i}"] = (1000.0 * i, "campus" if i % 3 else f"home-{i}")  # a class
-        ...     g.born[f"y{i}"] = (86400.0 * 30 * i, f"home-{i}")  # an IDE's users
+        ...     g.arrive(f"w{i}", 1000.0 * i, 0.0, f"proxy-{i}")  # a wave through a proxy pool
+        ...     g.arrive(f"c{i}", 1000.0 * i, 0.0, "campus" if i % 3 else f"home-{i}")  # a class
+        ...     g.arrive(f"y{i}", 86400.0 * 30 * i, 0.0, f"home-{i}")  # an IDE's users
         >>> for i in range(12):
         ...     for who, value in (("w", "wave"), ("c", "course"), ("y", "ide")): g.observe(f"{who}{i}", "sys", value, 0.0)
         >>> [g.keys[f"sys:{v}"].members is None for v in ("wave", "course", "ide")]
@@ -388,10 +404,13 @@ class LinkGraph:
             return False
         born = self.born
         known = [born[a] for a in key.members if a in born]
-        if len(known) < key.established // 2 or cohort_share([t for t, _ in known]) < POPULAR_COHORT_SHARE:
+        if len(known) < key.established // 2:
+            return True
+        if cohort_share([t for t, _, _ in known]) < POPULAR_COHORT_SHARE \
+                and self.arrivals.together([-math.inf if t is None else t for _, _, t in known]) < WAKE_SHARE:
             return True
         places: dict[str, int] = {}
-        for _, network in known:
+        for _, network, _ in known:
             places[network] = places.get(network, 0) + 1
         return max(places.values()) >= PLACE_SHARE_FROM * len(known)
 
@@ -578,6 +597,7 @@ class LinkGraph:
         for account in gone:
             self.account_templates.pop(account, None)
             self.born.pop(account, None)
+        self.arrivals.forget_before(cutoff)
         roots = dict.fromkeys(self._find(a) for a in gone if a in self.parent)  # ordered, unique
         for account in gone:
             for key_name in self.account_keys.pop(account, ()):

@@ -80,6 +80,8 @@ _ENTRIES = (
     Signal("cluster", "round_robin", "load spread evenly across accounts (CV {load_cv:.2f})", "coordination.shape",
            when=lambda f: f["load_cv"] < 0.5 and f["mean_events"] >= 5),
     Signal("cluster", "synchrony", "{sync_share:.0%} of accounts act within 2 s of another", "coordination.sync"),
+    Signal("cluster", "woken_together", "{woken_share:.0%} of accounts, established ones, first seen within one hour, "
+           "far beyond the population's arrivals then", "coordination.woken"),
     Signal("cluster", "harvesting", "{detail}", "harvest"),
     # Account alerts: the features furthest from the population (detectors.population), then volume.
     Signal("account", "rate", _deviation("request rate"), "account.deviation"),

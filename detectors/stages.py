@@ -252,7 +252,7 @@ class ClusterStage:
             previous = self.members.get(account)
             if previous is None:
                 self.graph.n_accounts += 1
-                self.graph.born[account] = (message.first_ts - message.age_days * DAY_S, message.network)
+                self.graph.arrive(account, message.first_ts - message.age_days * DAY_S, message.first_ts, message.network)
             self.members[account] = message
         comp = self.graph.cluster_of(account)
         if comp is not None:
@@ -354,7 +354,8 @@ class ClusterStage:
                 members = [self.members[a] for a in core if a in self.members]
                 passing = {a: self.graph.in_passing(a) for a in core}
                 drawn = {a: self.graph.drawn_from_pools(a, passing[a]) for a in core}
-                verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys, drawn, passing)
+                verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys, drawn, passing,
+                                            self.graph.arrivals)
                 verdict.evidence.update(self._membership(comp.members, core, kinds))
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts

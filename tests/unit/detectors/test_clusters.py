@@ -335,3 +335,31 @@ def test_a_wave_born_together_sharing_only_templates_through_many_networks_is_a_
     assert scorer.score("handful", members, templates, now, keys).coordination < swarm.coordination - 0.2
     members, keys, templates = _wave(200, client="docsumm")
     assert scorer.score("plugin", members, templates, now, keys).score < fire
+
+
+def test_aged_accounts_woken_together_through_many_networks_are_coordinated(scorer):
+    """Aged accounts born apart, each on its own card and network, all on one SDK (so their shared
+    prompt is no one's tooling), harvesting: first seen within one hour long after the stream
+    began, far beyond the population's arrivals then, they were woken by one hand. The same
+    accounts arriving as the population does, or a team arriving at its office, are not."""
+    from detectors.features import Arrivals
+    arrivals = Arrivals()
+    for i in range(3000):  # the population: established accounts first seen over the last day
+        arrivals.arrive(T - 400 * 86400.0, T + 28.8 * i)
+    now = T + 86400.0
+    scorer.score("warm-up", harvesters(5), set(), T)
+    fire = AlertPolicy.for_clusters().fire
+
+    def fleet(first_seen, network=lambda i: f"home-{i}") -> list[AccountSummary]:
+        return [dataclasses.replace(h, first_ts=first_seen(i), age_days=200.0 + 17 * i, network=network(i),
+                                    client="anthropic-typescript")
+                for i, h in enumerate(harvesters(60))]
+
+    woken = scorer.score("woken", fleet(lambda i: T + 40000.0 + 45 * i), set(), now, arrivals=arrivals)
+    spread = scorer.score("spread", fleet(lambda i: T + 1400.0 * i), set(), now, arrivals=arrivals)
+    office = scorer.score("office", fleet(lambda i: T + 40000.0 + 45 * i, lambda i: "office" if i % 2 else f"home-{i}"),
+                          set(), now, arrivals=arrivals)
+    assert woken.evidence["woken_share"] == 1.0 and spread.evidence["woken_share"] == 0.0
+    assert woken.score >= fire > spread.score
+    assert "woken_together" in {r["signal"] for r in woken.reasons}
+    assert office.score < fire

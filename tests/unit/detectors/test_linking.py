@@ -245,14 +245,34 @@ def test_a_private_prompt_a_cohort_of_established_accounts_shares_keeps_linking(
     aged together) is not what the population does with it, and keeps linking."""
     g = graph(policies={"sys": KeyPolicy(floor=5, share=0.0)})
     for i in range(12):
-        g.born[f"wave{i}"] = (1000.0 * DAY + 3600.0 * i, f"proxy-{i}")  # born within half a day, many networks
-        g.born[f"class{i}"] = (1000.0 * DAY + 3600.0 * i, "campus" if i % 3 else f"home-{i}")  # the same, at one place
-        g.born[f"dev{i}"] = (30.0 * DAY * i, f"home-{i}")  # a month apart
+        g.arrive(f"wave{i}", 1000.0 * DAY + 3600.0 * i, 2000.0 * DAY, f"proxy-{i}")  # born within half a day, many networks
+        g.arrive(f"class{i}", 1000.0 * DAY + 3600.0 * i, 2000.0 * DAY, "campus" if i % 3 else f"home-{i}")  # the same, at one place
+        g.arrive(f"dev{i}", 30.0 * DAY * i, 2000.0 * DAY, f"home-{i}")  # a month apart
         for who, prompt in (("wave", "operator-prompt"), ("class", "course-prompt"), ("dev", "ide-prompt")):
             g.observe(f"{who}{i}", "sys", prompt, 2000.0 * DAY + i)
     assert len(members(g, "wave0")) == 12
     assert g.keys["sys:ide-prompt"].members is None and members(g, "dev0") <= {"dev0"}
     assert g.keys["sys:course-prompt"].members is None
+
+
+def test_a_private_prompt_aged_accounts_woken_together_share_keeps_linking():
+    """Holders born apart (aged accounts bought one by one) who were first seen within one hour,
+    long after the stream began and far beyond the population's arrivals then, were woken by one
+    hand: their shared prompt keeps linking. The same prompt among holders who arrived as the
+    population does (an IDE's users), or at one place (a team at its office), is popular."""
+    g = graph(policies={"sys": KeyPolicy(floor=20, share=0.0)})
+    for i in range(3000):  # the population: established accounts arriving over eight hours
+        g.arrive(f"p{i}", -(300.0 + i) * DAY, 9.6 * i, f"home-{i}")
+    for i in range(40):
+        g.arrive(f"fleet{i}", -(100.0 + 20 * i) * DAY, 3 * 3600.0 + 60.0 * i, f"home-f{i}")  # woken in 40 min
+        g.arrive(f"team{i}", -(100.0 + 20 * i) * DAY, 3 * 3600.0 + 60.0 * i, "office" if i % 3 else f"home-t{i}")
+    for i in range(40):
+        for who, prompt in (("fleet", "generator-prompt"), ("team", "team-prompt")):
+            g.observe(f"{who}{i}", "sys", prompt, 4 * 3600.0 + i)
+        g.observe(f"p{75 * i}", "sys", "ide-prompt", 8 * 3600.0 + i)  # holders arrived as everyone did
+    assert len(members(g, "fleet0")) == 40
+    assert g.keys["sys:ide-prompt"].members is None
+    assert g.keys["sys:team-prompt"].members is None
 
 
 def test_a_camouflage_template_ordinary_users_run_leaves_them_in_the_periphery():
