@@ -1,0 +1,1 @@
+"""shoal: an independent traffic world for LLM-API distillation detection tests."""
