@@ -298,3 +298,20 @@ def test_a_camouflage_template_ordinary_users_run_leaves_them_in_the_periphery()
     core = set(g.core(comp.members))
     assert set(swarm) <= core
     assert not core & set(users[1:])
+
+
+def test_a_snapshot_taken_before_arrivals_were_kept_reads_and_links_on():
+    """A cluster-stage snapshot of an older release holds births as (created, network) and no
+    arrivals: it unpickles with first-seen unknown (never counted as arriving together) and an
+    empty population reference, and the graph keeps working."""
+    g = graph(policies={"sys": KeyPolicy(floor=2, share=0.0)})
+    state = dict(g.__dict__)
+    del state["arrivals"]
+    state["born"] = {"old": (0.0, "home-1")}
+    restored = LinkGraph.__new__(LinkGraph)
+    restored.__setstate__(state)
+    assert restored.born["old"] == (0.0, "home-1", None) and restored.arrivals.total == 0
+    for i in range(4):
+        restored.arrive(f"a{i}", -300.0 * DAY * (i + 1), 7200.0, f"home-a{i}")
+        restored.observe(f"a{i}", "sys", "prompt", 7200.0 + i)
+    assert restored.keys["sys:prompt"].members is None  # born apart, first seen in the first hour: popular
