@@ -468,14 +468,7 @@ class Arrivals:
         if self.first is None or not self.total or not n:
             return 0.0
         start = self.first + WAKE_WARMUP_S
-        times = sorted([t for t in first_seen if t >= start])
-        best = lo = 0
-        best_at = 0.0
-        for hi, t in enumerate(times):
-            while times[lo] < t - WAKE_WINDOW_S:
-                lo += 1
-            if hi - lo + 1 > best:
-                best, best_at = hi - lo + 1, times[lo]
+        best, best_at = densest_window(sorted([t for t in first_seen if t >= start]), WAKE_WINDOW_S)
         if not best:
             return 0.0
         buckets = self.buckets
@@ -492,14 +485,25 @@ def cohort_share(created: list[float], window: float = COHORT_WINDOW_S) -> float
     >>> cohort_share([0.0, 1.0, 2.0, 100.0], 5.0), cohort_share([0.0, 10.0, 20.0, 30.0], 5.0)
     (0.75, 0.25)
     """
-    created = sorted(created)
+    best, _ = densest_window(sorted(created), window)
+    return best / len(created) if created else 0.0
+
+
+def densest_window(times: list[float], window: float) -> tuple[int, float]:
+    """The most of the sorted `times` within `window` of each other, and the first of them
+    (0, 0.0 for none).
+
+    >>> densest_window([0.0, 1.0, 2.0, 100.0], 5.0), densest_window([], 5.0)
+    ((3, 0.0), (0, 0.0))
+    """
     best = lo = 0
-    for hi, t in enumerate(created):
-        while created[lo] < t - window:
+    best_at = 0.0
+    for hi, t in enumerate(times):
+        while times[lo] < t - window:
             lo += 1
         if hi - lo + 1 > best:
-            best = hi - lo + 1
-    return best / len(created) if created else 0.0
+            best, best_at = hi - lo + 1, times[lo]
+    return best, best_at
 
 
 def client_of(user_agent: str) -> str:
