@@ -9,7 +9,7 @@ cpdef double _coincidence_share(list stamps, double window=*, double control_lag
 cpdef list _has_neighbour(list stamps, double offset, double window)
 
 @cython.locals(n=Py_ssize_t, cot=double, output=double, narrow=double, repetition=double, new_model=double,
-               agentic=double, daily_output=double, young=Py_ssize_t, new_24h=Py_ssize_t, day_ago=double,
+               agentic=double, daily_output=double, young=Py_ssize_t, new_24h=Py_ssize_t, rotating=Py_ssize_t, day_ago=double,
                total=Py_ssize_t, entropy=double,
                max_entropy=double, mean=double, sd=double, shared_card=double, shared_prompt=Py_ssize_t, ringed=Py_ssize_t, n_owners=Py_ssize_t,
                shared_template=Py_ssize_t, pooled=Py_ssize_t, cross=Py_ssize_t, network_counts=dict, values=tuple, h=Py_ssize_t, cards=list, counts=list, stamps=list,

@@ -142,7 +142,14 @@ HARVEST_FEATURES = {"cot": "reasoning elicitation", "output": "output per reques
 # cards and private prompts, synchrony) weigh more than rhythm and load shape, which benign
 # global groups can show by chance.
 COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "content": 0.25, "pool": 0.7,
-                        "coheld": 0.7, "front": 0.7, "shape": 0.35, "sync": 0.7, "woken": 0.5, "growth": 0.4}
+                        "coheld": 0.7, "front": 0.7, "shape": 0.35, "sync": 0.7, "woken": 0.5, "growth": 0.4,
+                        "rotating": 0.5}
+# An account rotates through networks when most of its requests come from another autonomous
+# system than the one before (`AccountSummary.network_moves`): a proxy pool does that per request.
+ROTATING_FROM = 0.5
+# A cluster whose core rotates this far beyond the population (its "rotating" trait) names the
+# members of its periphery that rotate too: their own evidence of the same hand.
+ROTATING_NAMES = 0.5
 # An organisation is measured against its peers: the other organisations' groups (their latest
 # harvest), once this many are known.
 ORG_PEERS_MIN = 5
@@ -274,7 +281,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
     member_keys = member_keys or {}
     drawn = drawn or {}
     cot = output = narrow = repetition = new_model = agentic = daily_output = 0.0
-    young = new_24h = 0
+    young = new_24h = rotating = 0
     day_ago = ts - DAY_S
     cards: list[str] = []
     networks = set()
@@ -300,6 +307,8 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
         daily_output += s.rate_1d * s.output_per_request
         if s.age_days < YOUNG_DAYS:
             young += 1
+        if s.network_moves >= ROTATING_FROM:
+            rotating += 1
         if s.first_ts >= day_ago:
             new_24h += 1
         org = s.org
@@ -335,6 +344,7 @@ def cluster_features(members: list[AccountSummary], ts: float, keys: set[str] = 
                            "repetition": repetition / n, "new_model": new_model / n,
                            "agentic": agentic / n}
     f["young_share"] = young / n
+    f["rotating_share"] = rotating / n
     f["new_24h_share"] = new_24h / n
     f["card_share"] = len(cards) / n
     f["accounts_per_card"] = len(cards) / len(set(cards)) if cards else 0.0
@@ -415,6 +425,7 @@ class ClusterScorer:
         self.warmup_summaries = warmup_summaries
         self.reference = {name: RunningStat() for name in HARVEST_FEATURES}
         self.young = RunningStat()
+        self.rotating = RunningStat()  # accounts rotating through networks, from their 4th request
         self.daily_output = RunningStat()  # an account's output tokens in its last ~day
         self.hst = anomaly.HalfSpaceTrees(n_trees=10, height=6, window_size=128, seed=seed,
                                           limits={k: (0.0, 1.0) for k in ("harvest", "coordination", *COORDINATION_WEIGHTS)})
@@ -430,6 +441,7 @@ class ClusterScorer:
         self.__dict__.update(state)
         self.__dict__.setdefault("clients", {})
         self.__dict__.setdefault("clients_seen", 0)
+        self.__dict__.setdefault("rotating", RunningStat())
 
     def product_explained(self, clients: Mapping[str, int], n: int) -> float:
         """How far one client product explains what a group of `n` accounts shares (its built-in
@@ -466,6 +478,8 @@ class ClusterScorer:
             if name != "repetition" or s.n_events >= REPETITION_DEFINED:
                 self.reference[name].update(value)
         self.daily_output.update(s.rate_1d * s.output_per_request)
+        if s.n_events == 4:
+            self.rotating.update(float(s.network_moves >= ROTATING_FROM))
         if s.n_events == 1:
             self.young.update(float(s.age_days < YOUNG_DAYS))
             self.observe_client(s.client)
@@ -527,7 +541,11 @@ class ClusterScorer:
     def score(self, cluster_id: str, members: list[AccountSummary], keys: set[str], ts: float,
               member_keys: Mapping[str, list[str]] | None = None,
               drawn: Mapping[str, list[str]] | None = None,
-              passing: Mapping[str, list[str]] | None = None, arrivals: Arrivals | None = None) -> ClusterVerdict:
+              passing: Mapping[str, list[str]] | None = None, arrivals: Arrivals | None = None,
+              periphery: list[AccountSummary] = ()) -> ClusterVerdict:
+        """Score a cluster from its core `members`; `periphery`: the rest of the linked group, of
+        which the verdict names (in `accounts`) those carrying the core's own mark: rotating
+        through networks as the core does (ROTATING_NAMES)."""
         n = len(members)
         if n < self.min_size:
             return ClusterVerdict(0.0, 0.0, 0.0, ())
@@ -540,6 +558,7 @@ class ClusterScorer:
         harvest, harvest_parts = self.harvest(f, n)
         # Coordination: group traits a random set of accounts would not show.
         young_base = self.young.mean if self.young.n > 100 else 0.2
+        rotating_base = self.rotating.mean if self.rotating.n > 100 else 0.05
         # Shared content that one product explains (its users share its prompts) is no one's tooling.
         unexplained = 1.0 - self.product_explained(Counter([s.client for s in members]), n)
         front = 0.0
@@ -593,6 +612,10 @@ class ClusterScorer:
             "woken": f["woken_share"] * (1.0 - f["single_org_share"])
             * (1.0 - one_place_cohort(f["woken_share"], f["top_network_share"])),
             "growth": warm * f["new_24h_share"] * _clip01(f["young_share"]) * unplaced,
+            # Members rotating through networks request by request, beyond the population's share:
+            # one hand's proxy pool. One organisation's jobs may run from many clouds.
+            "rotating": _clip01((f["rotating_share"] - rotating_base) / max(1e-3, 1.0 - rotating_base))
+            * (1.0 - f["single_org_share"]),
         }
         # Shared content is tooling's evidence at a lower strength (either a private prompt or
         # templates, not both): a group is credited with the stronger of the two, not both.
@@ -622,8 +645,12 @@ class ClusterScorer:
                         unusual=round(unusual, 3),
                         growth_z=round(growth_z, 2), link_kinds=sorted({k.split(":", 1)[0] for k in keys}))
         reasons = self._reasons(f, harvest_parts, coordination_parts, keys, members) if score >= 0.4 else ()
-        return ClusterVerdict(score, harvest, coordination, reasons, evidence,
-                              tuple(s.account_id for s in members), volume)
+        named = [s.account_id for s in members]
+        if periphery and coordination_parts["rotating"] >= ROTATING_NAMES:
+            rotating = [s.account_id for s in periphery if s.network_moves >= ROTATING_FROM]
+            named.extend(rotating)
+            evidence["periphery_named_rotating"] = len(rotating)
+        return ClusterVerdict(score, harvest, coordination, reasons, evidence, tuple(named), volume)
 
     def _org_outlier(self, cluster_id: str, harvest: float) -> float:
         """How far an organisation's harvest stands above its peers' (the 95th percentile of the

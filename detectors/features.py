@@ -35,6 +35,8 @@ ACCOUNT_TTL_S = 7 * DAY_S  # an account idle this long (event time) is forgotten
 
 _LEN = struct.Struct("<H")  # length of a text field in AccountState.to_bytes
 _NONE = b"\xff\xff"
+_NO_ASN = -1  # AccountState.last_asn before any request
+_UNKNOWN_ASN = -2  # ... of a request without an ASN
 _LAST_TS = struct.Struct("<d")  # AccountState.to_bytes: version byte, created_s, first_ts, last_ts, ...
 
 TASKS = ("chat", "coding", "reasoning", "tool_use", "writing", "analysis", "vision", "other")
@@ -129,6 +131,7 @@ class AccountSummary:
     network: str
     # Appended after release 0.1.0 (wire slots: see the class docstring), with their defaults.
     client: str = ""  # the client product of its latest requests (`client_of`), "" when none is sent
+    network_moves: float = 0.0  # share of requests from another autonomous system than the one before
 
     def __setstate__(self, state: list) -> None:
         """Unpickle (cluster-stage snapshots); a summary pickled before a feature was appended
@@ -150,6 +153,7 @@ class AccountState:
         "out_tokens", "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors", "throttled", "new_model",
         "dup", "tasks", "hours", "recent", "gap_n", "gap_mean", "gap_m2", "base_mean", "base_var", "shift",
         "payment", "org", "system_prompt", "ip", "network", "client", "next_summary", "sent", "recent_ids",
+        "moves", "last_asn",
     )
 
     def __init__(self) -> None:
@@ -172,6 +176,7 @@ class AccountState:
         s.base_mean, s.base_var, s.shift = 0.0, 0.0, 0.0
         s.payment, s.org, s.system_prompt, s.ip, s.network, s.client = None, None, None, "", "", ""
         s.next_summary = 1
+        s.moves, s.last_asn = 0.0, _NO_ASN
         return s
 
     def _rebase(self, ts: float) -> None:
@@ -179,7 +184,7 @@ class AccountState:
         age = ts - self.anchor
         k = math.exp(-age * _LN2 / DAY_S)
         for name in ("rate_1d", "out_tokens", "in_tokens", "cot", "thinking", "tools", "multi_turn", "errors",
-                     "throttled", "new_model", "dup"):
+                     "throttled", "new_model", "dup", "moves"):
             setattr(self, name, getattr(self, name) * k)
         self.tasks = array("d", (t * k for t in self.tasks))
         self.rate_1h *= math.exp(-age * _LN2 / HOUR_S)
@@ -253,6 +258,13 @@ class AccountState:
                 self.throttled += w
         if new_model:
             self.new_model += w
+        # Moving to another autonomous system between requests: what a rotating proxy pool does
+        # to every request, and people do a few times a day (home, office, phone).
+        asn = event["asn"]
+        asn = _UNKNOWN_ASN if asn is None else asn
+        if asn != self.last_asn and self.n_events > 1:
+            self.moves += w
+        self.last_asn = asn
         self.tasks[_TASK_INDEX.get(event["task_category"], 7)] += w
         self.hours[int(ts // HOUR_S) % 24] += 1
         simhash = event["prompt_simhash_int"]
@@ -294,8 +306,11 @@ class AccountState:
 
     # Compact binary form (for the stream's state table): ~600 bytes, a few microseconds.
     _HEAD = struct.Struct("<B23d3IB")  # version, floats, n_events, gap_n, next_summary, len(sent)
-    FORMAT_VERSION = 3  # the first byte of to_bytes(); streams.runtimes checks it before reading
-    OLDEST_VERSION = 2  # the oldest this release reads (version 2 has no `client`: it reads as "")
+    _TAIL = struct.Struct("<dq")  # version 4 on, after the texts: moves, last_asn
+    FORMAT_VERSION = 4  # the first byte of to_bytes(); streams.runtimes checks it before reading
+    # The oldest this release reads: version 2 has no `client` (it reads as ""), versions 2 and 3
+    # no network moves (they start from none).
+    OLDEST_VERSION = 2
 
     def to_bytes(self) -> bytes:
         """Serialise (see `from_bytes`).
@@ -319,6 +334,7 @@ class AccountState:
                 raw = text.encode()
                 parts.append(_LEN.pack(len(raw)))
                 parts.append(raw)
+        parts.append(self._TAIL.pack(self.moves, self.last_asn))
         return b"".join(parts)
 
     @classmethod
@@ -357,6 +373,10 @@ class AccountState:
             texts.append("")  # client: learned again from the account's next summary
         s.payment, s.org, s.system_prompt, s.ip, s.network, client = texts
         s.client = sys.intern(client)  # one string per product, shared by its accounts (as client_of)
+        if version >= 4:
+            s.moves, s.last_asn = cls._TAIL.unpack_from(data, at)
+        else:
+            s.moves, s.last_asn = 0.0, _NO_ASN
         return s
 
     def summary(self, account_id: str = "") -> AccountSummary:
@@ -408,6 +428,7 @@ class AccountState:
             system_prompt=self.system_prompt,
             network=self.network,
             client=self.client,
+            network_moves=self.moves / r,
         )
 
 

@@ -82,6 +82,8 @@ _ENTRIES = (
     Signal("cluster", "synchrony", "{sync_share:.0%} of accounts act within 2 s of another", "coordination.sync"),
     Signal("cluster", "woken_together", "{woken_share:.0%} of accounts, established ones, first seen within one hour, "
            "far beyond the population's arrivals then", "coordination.woken"),
+    Signal("cluster", "rotating_networks", "{rotating_share:.0%} of accounts send most requests from another "
+           "autonomous system than the one before (a rotating proxy pool)", "coordination.rotating"),
     Signal("cluster", "harvesting", "{detail}", "harvest"),
     # Account alerts: the features furthest from the population (detectors.population), then volume.
     Signal("account", "rate", _deviation("request rate"), "account.deviation"),

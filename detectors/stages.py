@@ -354,8 +354,10 @@ class ClusterStage:
                 members = [self.members[a] for a in core if a in self.members]
                 passing = {a: self.graph.in_passing(a) for a in core}
                 drawn = {a: self.graph.drawn_from_pools(a, passing[a]) for a in core}
+                in_core = set(core)
+                periphery = [self.members[a] for a in comp.members if a not in in_core and a in self.members]
                 verdict = self.scorer.score(cid, members, comp.keys, ts, self.graph.account_keys, drawn, passing,
-                                            self.graph.arrivals)
+                                            self.graph.arrivals, periphery)
                 verdict.evidence.update(self._membership(comp.members, core, kinds))
                 self.verdicts[cid] = verdict
                 self.last_scored[cid] = ts

@@ -363,3 +363,41 @@ def test_aged_accounts_woken_together_through_many_networks_are_coordinated(scor
     assert woken.score >= fire > spread.score
     assert "woken_together" in {r["signal"] for r in woken.reasons}
     assert office.score < fire
+
+
+def test_a_few_young_accounts_rotating_through_networks_request_by_request_are_one_hands(scorer):
+    """A dozen newcomers sharing templates could be a tutorial's readers; the same dozen sending
+    most requests from another autonomous system than the one before is a rotating proxy pool:
+    evidence of one hand, enough to let their births count. One organisation's accounts running
+    from many clouds, or a group with as many rotating members as the population, are not."""
+    now = T + 2 * 86400
+    scorer.score("warm-up", harvesters(5), set(), T)
+    fire = AlertPolicy.for_clusters().fire
+    members, keys, templates = _wave(12)
+    sticky = scorer.score("sticky", members, templates, now, keys)
+    rotating = [dataclasses.replace(s, network_moves=0.8) for s in members]
+    pool = scorer.score("pool", rotating, templates, now, keys)
+    org = scorer.score("org", [dataclasses.replace(s, org="org-cloud") for s in rotating], templates, now, keys)
+    assert sticky.score < fire <= pool.score
+    assert pool.evidence["rotating_share"] == 1.0 and sticky.evidence["rotating_share"] == 0.0
+    assert "rotating_networks" in {r["signal"] for r in pool.reasons}
+    assert org.score < fire
+    for i in range(300):  # a population where every account rotates (a VPN's users)
+        scorer.observe_account(summary(f"v{i}", n_events=4, network_moves=0.9))
+    assert scorer.score("pool-again", rotating, templates, now, keys).score < fire
+
+
+def test_a_rotating_core_names_the_rotating_members_of_its_periphery_and_no_one_else(scorer):
+    """Members tied in by a single weak link (the periphery) are named only on their own
+    evidence: rotating through networks as the core does. Periphery members who stay put, and the
+    periphery of a core that does not rotate, are left out of `accounts`."""
+    now = T + 2 * 86400
+    scorer.score("warm-up", harvesters(5), set(), T)
+    members, keys, templates = _wave(12)
+    core = [dataclasses.replace(s, network_moves=0.8) for s in members]
+    periphery = [summary(f"p{i}", network_moves=0.9 if i < 3 else 0.1) for i in range(8)]
+    verdict = scorer.score("pool", core, templates, now, keys, periphery=periphery)
+    assert verdict.accounts == tuple(s.account_id for s in core) + ("p0", "p1", "p2")
+    assert verdict.evidence["periphery_named_rotating"] == 3
+    sticky = scorer.score("sticky", members, templates, now, keys, periphery=periphery)
+    assert sticky.accounts == tuple(s.account_id for s in members)

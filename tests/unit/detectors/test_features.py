@@ -8,7 +8,7 @@ import pickle
 import pytest
 
 from detectors.features import (
-    DAY_S, HOUR_S, NEW_MODEL_WINDOW_S, AccountState, ModelCatalog, network_key,
+    DAY_S, EXAMPLE, HOUR_S, NEW_MODEL_WINDOW_S, AccountState, ModelCatalog, network_key,
 )
 from tests.unit.detectors.conftest import make_event
 
@@ -131,3 +131,29 @@ def test_late_events_are_counted_without_decay():
     s = feed([make_event(ts=T0 + 100), make_event(ts=T0 + 50)])
     assert s.n_events == 2 and s.first_ts == T0 + 50 and s.last_ts == T0 + 100
     assert math.isfinite(s.summary().rate_1d)
+
+
+def test_network_moves_are_the_share_of_requests_from_another_autonomous_system_than_the_one_before():
+    """A proxy pool rotating per request moves on almost every request; a person stays put
+    (and a request without an ASN is a network of its own, not a missing value)."""
+    rotating, sticky = AccountState.new(0.0, 86400.0), AccountState.new(0.0, 86400.0)
+    for i in range(10):
+        event = dict(EXAMPLE, ts_s=86400.0 + 60 * i, asn=64500 + i)
+        rotating.update(event)
+        sticky.update(dict(event, asn=64500 if i != 5 else None))
+    assert rotating.summary().network_moves == pytest.approx(0.9, abs=0.01)
+    assert sticky.summary().network_moves == pytest.approx(0.2, abs=0.01)  # away once and back
+    assert AccountState.from_bytes(rotating.to_bytes()).summary() == rotating.summary()
+
+
+def test_a_state_written_before_network_moves_were_kept_reads_with_none():
+    """Format version 3 (no moves, no last ASN) reads as an account that has not moved yet."""
+    s = AccountState.new(0.0, 86400.0)
+    for i in range(3):
+        s.update(dict(EXAMPLE, ts_s=86400.0 + 60 * i, asn=64500 + i))
+    v3 = bytes([3]) + s.to_bytes()[1:-AccountState._TAIL.size]
+    old = AccountState.from_bytes(v3)
+    assert old.summary().network_moves == 0.0 and old.n_events == 3
+    old.update(dict(EXAMPLE, ts_s=86400.0 + 600, asn=64500))
+    old.update(dict(EXAMPLE, ts_s=86400.0 + 660, asn=64501))
+    assert old.summary().network_moves > 0.0
