@@ -26,7 +26,7 @@ from river import anomaly
 
 from detectors.calibration import QuantileCalibrator
 from detectors.features import (
-    DAY_S, HOUR_S, PLACE_SHARE_FROM, YOUNG_ACCOUNT_S, AccountSummary, Arrivals, cohort_share, ew_step,
+    DAY_S, HOUR_S, PLACE_SHARE_FROM, ROTATING_FROM, YOUNG_ACCOUNT_S, AccountSummary, Arrivals, cohort_share, ew_step,
 )
 from detectors.link_kinds import LINK_KINDS, SYSTEM_PROMPT, TEMPLATE
 from detectors.reasons import CLUSTER_FLAGS, reason
@@ -144,9 +144,6 @@ HARVEST_FEATURES = {"cot": "reasoning elicitation", "output": "output per reques
 COORDINATION_WEIGHTS = {"young": 0.5, "sharing": 0.7, "rings": 0.7, "tooling": 0.7, "content": 0.25, "pool": 0.7,
                         "coheld": 0.7, "front": 0.7, "shape": 0.35, "sync": 0.7, "woken": 0.5, "growth": 0.4,
                         "rotating": 0.5}
-# An account rotates through networks when most of its requests come from another autonomous
-# system than the one before (`AccountSummary.network_moves`): a proxy pool does that per request.
-ROTATING_FROM = 0.5
 # A cluster whose core rotates this far beyond the population (its "rotating" trait) names the
 # members of its periphery that rotate too: their own evidence of the same hand.
 ROTATING_NAMES = 0.5

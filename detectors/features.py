@@ -32,6 +32,9 @@ NEAR_DUP_BITS = 3  # SimHash Hamming distance for "the same prompt template"
 RECENT_PROMPTS = 8
 RECENT_IDS = 8  # event ids remembered per account: a re-sent request is not counted twice
 ACCOUNT_TTL_S = 7 * DAY_S  # an account idle this long (event time) is forgotten; see detectors.stages
+# An account rotates through networks when most of its requests come from another autonomous
+# system than the one before (`AccountSummary.network_moves`): a proxy pool does that per request.
+ROTATING_FROM = 0.5
 
 _LEN = struct.Struct("<H")  # length of a text field in AccountState.to_bytes
 _NONE = b"\xff\xff"

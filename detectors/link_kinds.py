@@ -4,14 +4,17 @@ A link kind names what accounts share (a payment fingerprint, a system prompt, a
 its key prefix (also its code in the stage messages and in alert evidence), the words an alert
 uses for it, and the policy that says when a key is too common to link anyone. Exact kinds read
 one field of each event and link the accounts that send the same value; the template kind
-matches near-duplicate prompts (SimHash, see `detectors.linking`) and has no field.
+matches near-duplicate prompts (SimHash, see `detectors.linking`) and has no field; the network
+pair kind is derived: the two autonomous systems of consecutive requests of an account rotating
+through networks (see `detectors.stages.AccountStage`), what accounts drawing on one proxy pool
+share.
 
 Adding an exact kind is one entry in `LINK_KINDS` (and its test): the account stage reports its
 values (`detectors.stages`), the link graph applies its policy (`detectors.linking`), alerts
 count and name its keys (`detectors.clusters`).
 
 >>> [k.prefix for k in LINK_KINDS]
-['pay', 'tpl', 'sys']
+['pay', 'tpl', 'sys', 'net']
 >>> BY_PREFIX["sys"].label, BY_PREFIX["sys"].policy.cap(100_000)
 ('system prompts', 500)
 """
@@ -36,13 +39,16 @@ class KeyPolicy:
 class LinkKind:
     """One kind of link key. `field`: the event field an exact kind reads (None: the template
     kind, matched as near-duplicates). `state`: the account state attribute holding the latest
-    value, so that an unchanged value costs no lookup (None: every value is looked up)."""
+    value, so that an unchanged value costs no lookup (None: every value is looked up). `alone`:
+    whether one shared key of this kind is enough evidence to name its holder (see
+    `LinkGraph.membership`); a kind that chance can give an ordinary account once takes two."""
 
     prefix: str
     label: str  # what its keys are, plural, as an alert's reasons say it
     policy: KeyPolicy
     field: str | None = None
     state: str | None = None
+    alone: bool = True  # one key of this kind makes its holder a core member (False: it takes two)
 
     def key(self, value: str) -> str:
         """The link key of `value`.
@@ -54,13 +60,18 @@ class LinkKind:
 
 
 # In the order alerts list them. Caps: a payment card or a private system prompt held by more than
-# 0.5% of accounts is an office's or a product's; a template by more than 2%, a popular tool's.
+# 0.5% of accounts is an office's or a product's; a template by more than 2%, a popular tool's; a
+# network pair by more than 0.5%, the way a big VPN's or carrier's users move. An ordinary account
+# that rotates (a VPN hopping servers) may share one pair with a pool by chance: it takes two.
 LINK_KINDS = (
     LinkKind("pay", "payment fingerprints", KeyPolicy(floor=50, share=0.005), "payment_fingerprint", "payment"),
     LinkKind("tpl", "prompt templates", KeyPolicy(floor=100, share=0.02)),
     LinkKind("sys", "system prompts", KeyPolicy(floor=50, share=0.005), "system_prompt_hash", "system_prompt"),
+    LinkKind("net", "network pairs", KeyPolicy(floor=50, share=0.005), alone=False),
 )
 BY_PREFIX = {kind.prefix: kind for kind in LINK_KINDS}
-EXACT_KINDS = tuple(kind for kind in LINK_KINDS if kind.field is not None)
+EXACT_KINDS = tuple(kind for kind in LINK_KINDS if kind.field is not None)  # read from one event field
 TEMPLATE = BY_PREFIX["tpl"]
 SYSTEM_PROMPT = BY_PREFIX["sys"]
+NETWORK_PAIR = BY_PREFIX["net"]
+NOT_ALONE = frozenset(kind.prefix for kind in LINK_KINDS if not kind.alone)

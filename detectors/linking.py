@@ -21,7 +21,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from detectors.features import PLACE_SHARE_FROM, Arrivals, cohort_share
-from detectors.link_kinds import BY_PREFIX, LINK_KINDS, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
+from detectors.link_kinds import BY_PREFIX, LINK_KINDS, NOT_ALONE, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
 
 TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
 BANDS = 4
@@ -58,6 +58,9 @@ POPULAR_RECHECK = 16  # a cohort's key is looked at again every this many establ
 # Holders born apart who arrived together (aged accounts woken at once: features.Arrivals) are a
 # wave too: half or more of them, beyond chance.
 WAKE_SHARE = 0.5
+# A key of a kind that is no evidence alone (`LinkKind.alone`: network pairs) links an account only
+# once the account holds this many keys of the kind that others hold too.
+NOT_ALONE_TO_LINK = 2
 
 
 @dataclass(slots=True)
@@ -88,9 +91,13 @@ class _Component:
 
 
 def _reanchor(key: _Key, gone: set[str]) -> None:
-    """A key whose anchor is gone takes its first remaining strong holder (or none) instead."""
+    """A key whose anchor is gone takes its first remaining strong holder (or none) instead; a key
+    of a kind that is no evidence alone, none (its next holder that links becomes its anchor)."""
     if key.anchor in gone:
-        key.anchor = next((m for m in key.members if m not in key.weak and m not in gone), None)
+        if key.kind in NOT_ALONE:
+            key.anchor = None
+        else:
+            key.anchor = next((m for m in key.members if m not in key.weak and m not in gone), None)
 
 
 def _bands(simhash: int) -> list[tuple[int, int]]:
@@ -172,6 +179,7 @@ class LinkGraph:
         # account -> (creation time, network, first seen) from its first summary (see `_popular`)
         self.born: dict[str, tuple[float, str, float | None]] = {}
         self.arrivals = Arrivals()  # the population's arrivals (see `_popular`)
+        self.held_not_alone: dict[str, list[str]] = {}  # account -> its keys of kinds not alone (`_join_not_alone`)
 
     def __setstate__(self, state: dict) -> None:
         """Unpickle (cluster-stage snapshots); one taken before births, or arrivals, were kept
@@ -182,6 +190,7 @@ class LinkGraph:
             if len(value) == 2:
                 born[account] = (*value, None)
         self.__dict__.setdefault("arrivals", Arrivals())
+        self.__dict__.setdefault("held_not_alone", {})
 
     def arrive(self, account: str, created_s: float, first_ts: float, network: str) -> None:
         """`account`, created at `created_s`, is first seen at `first_ts` on `network`."""
@@ -192,7 +201,65 @@ class LinkGraph:
     def observe(self, account: str, kind: str, value: str, ts: float, young: bool = False) -> None:
         """`account` uses `value` of the exact link kind `kind` (a prefix in `link_kinds`);
         `young`: a recently created account."""
-        self._join(account, BY_PREFIX[kind].key(value), kind, ts, young)
+        if kind in NOT_ALONE:
+            self._join_not_alone(account, BY_PREFIX[kind].key(value), kind, ts, young)
+        else:
+            self._join(account, BY_PREFIX[kind].key(value), kind, ts, young)
+
+    def _join_not_alone(self, account: str, key_name: str, kind: str, ts: float, young: bool) -> None:
+        """`account` holds `key_name`, of a kind that is no evidence alone (a network pair: an
+        ordinary account rotating through a VPN's servers may share one with a proxy pool by
+        chance). It links the account only once the account holds NOT_ALONE_TO_LINK such keys
+        that others hold too, and then only to holders that do as well (a key's anchor is its
+        first such holder): one chance pair does not tie an account, and its own group, to a pool.
+
+        >>> g = LinkGraph()
+        >>> for who, pairs in (("a", "12 23 34"), ("b", "12 23"), ("c", "34 45"), ("v", "45")):
+        ...     for pair in pairs.split(): g.observe(who, "net", pair, 0.0)
+        >>> sorted(g.cluster_of("a").members), g.cluster_of("v") is None
+        (['a', 'b', 'c'], True)
+        """
+        held = self.held_not_alone.setdefault(account, [])
+        if key_name in held:
+            return
+        held.append(key_name)
+        key = self.keys.get(key_name)
+        if key is None:
+            key = self.keys[key_name] = _Key(kind, [])
+        key.last_ts = ts if ts > key.last_ts else key.last_ts
+        key.count += 1
+        if key.members is None:
+            return  # popular
+        key.members.append(account)
+        key.established += not young
+        if self._popular(key, kind) or key.count > self.max_cluster_size():
+            self._make_popular(key_name, key)
+            return
+        # Who may hold enough shared keys now: the account, and the first holder once it is shared.
+        for holder in (key.members if len(key.members) == 2 else (account,)):
+            self._link_not_alone(holder, ts)
+
+    def _link_not_alone(self, account: str, ts: float) -> None:
+        keys = self.keys
+        shared = [k for k in self.held_not_alone.get(account, ()) if self._shared(k) is not None]
+        if len(shared) < NOT_ALONE_TO_LINK:
+            return
+        for key_name in shared:
+            key = keys[key_name]
+            if key.anchor is None:
+                key.anchor = account  # its first holder that links: the others that do link to it
+                for member in key.members:
+                    if member != account and self._links_not_alone(member):
+                        self._link(member, key_name, key, ts)
+            elif key.anchor != account:
+                self._link(account, key_name, key, ts)
+
+    def _links_not_alone(self, account: str) -> bool:
+        shared = 0
+        for key_name in self.held_not_alone.get(account, ()):
+            if self._shared(key_name) is not None:
+                shared += 1
+        return shared >= NOT_ALONE_TO_LINK
 
     def observe_template(self, account: str, simhash: int, ts: float, *, create: bool, young: bool = False) -> None:
         """`account` sent prompt `simhash`. A template is founded when the account itself
@@ -597,6 +664,7 @@ class LinkGraph:
         for account in gone:
             self.account_templates.pop(account, None)
             self.born.pop(account, None)
+            self.held_not_alone.pop(account, None)
         self.arrivals.forget_before(cutoff)
         roots = dict.fromkeys(self._find(a) for a in gone if a in self.parent)  # ordered, unique
         for account in gone:

@@ -7,11 +7,13 @@ cdef class AccountStage:
     cdef public object catalog
     cdef public double clock, ttl_s, heartbeat_s
 
-    @cython.locals(state=AccountState, ts=cython.double, before_dup=cython.double, due=cython.bint)
+    @cython.locals(state=AccountState, ts=cython.double, before_dup=cython.double, due=cython.bint,
+                   moved_from=cython.longlong)
     cpdef bint process(self, event, list out)
 
     @cython.locals(young=cython.bint)
-    cdef void _links(self, str account, AccountState state, event, double ts, bint repeated, list out)
+    cdef void _links(self, str account, AccountState state, event, double ts, bint repeated, long long moved_from,
+                     list out)
 
 @cython.locals(digest=cython.ulong)
 cdef bint _first(sent, bytes key)

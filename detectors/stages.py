@@ -18,9 +18,10 @@ from typing import Any, Callable, Iterable, Mapping
 from detectors.alerts import AlertEvent, AlertPolicy, Incidents
 from detectors.clusters import ClusterScorer, ClusterVerdict
 from detectors.features import (
-    ACCOUNT_TTL_S, DAY_S, HOUR_S, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog, client_of, network_key,
+    ACCOUNT_TTL_S, DAY_S, HOUR_S, ROTATING_FROM, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog,
+    client_of, network_key,
 )
-from detectors.link_kinds import EXACT_KINDS, TEMPLATE, LinkKind
+from detectors.link_kinds import EXACT_KINDS, NETWORK_PAIR, TEMPLATE, LinkKind
 from detectors.linking import LinkGraph
 from detectors.population import (
     NOT_ASSESSED, DEFAULT_CRITICAL_MARGIN, DEFAULT_VOLUME_MARGIN, AccountAssessment, AccountCalibration,
@@ -39,7 +40,12 @@ SWEEP_INTERVAL_S = HOUR_S  # the cluster stage looks for idle accounts once per 
 # holders, making them look like phrases nobody runs).
 WEAK_TEMPLATE_EVENTS = 16
 YOUNG_TEMPLATE_EVENTS = 4
+# An account rotating through networks reports the pairs of autonomous systems its requests move
+# between, from its 4th request (when rotation shows) to this one: a proxy pool's accounts move
+# among the pool's networks, so they share pairs; a dozen requests tell the pool.
+NETWORK_PAIR_EVENTS = 12
 _TPL = TEMPLATE.prefix
+_NET = NETWORK_PAIR.prefix
 
 
 def exact_fields(kinds: Iterable[LinkKind]) -> tuple:
@@ -92,8 +98,9 @@ class AccountStage:
         if ts > self.clock:
             self.clock = ts
         before_dup = state.dup
+        moved_from = state.last_asn
         due = state.update(event, self.catalog.observe_is_new(event["model"], ts), self.heartbeat_s)
-        self._links(account, state, event, ts, repeated=state.dup > before_dup, out=out)
+        self._links(account, state, event, ts, state.dup > before_dup, moved_from, out)
         if due:
             state.client = client_of(event["user_agent"])
             out.append(state.summary(account))
@@ -121,8 +128,17 @@ class AccountStage:
         return gone
 
     def _links(self, account: str, state: AccountState, event: Mapping[str, Any], ts: float,
-               repeated: bool, out: list) -> None:
-        """Tell the cluster stage about keys this account uses for the first time."""
+               repeated: bool, moved_from: int, out: list) -> None:
+        """Tell the cluster stage about keys this account uses for the first time. `moved_from`:
+        the autonomous system of the account's request before this one (negative: none known)."""
+        young = ts - state.created_s < YOUNG_ACCOUNT_S
+        if 4 <= state.n_events <= NETWORK_PAIR_EVENTS and moved_from >= 0 \
+                and state.moves >= ROTATING_FROM * state.rate_1d:
+            asn = event["asn"]
+            if asn is not None and asn != moved_from:
+                # (Not kept in `sent`: a few per rotating account, and the link graph ignores a repeat.)
+                pair = f"{asn}-{moved_from}" if asn < moved_from else f"{moved_from}-{asn}"
+                out.append(LinkMessage(account, _NET, pair, ts, young=young))
         ip = event["client_ip"]
         if ip != state.ip:
             state.ip = ip
@@ -142,7 +158,6 @@ class AccountStage:
         sent = state.sent
         if len(sent) >= MAX_SENT_KEYS:
             return
-        young = ts - state.created_s < YOUNG_ACCOUNT_S
         if fresh is not None:
             for kind, value in fresh:
                 if _first(sent, kind.key(value).encode()):

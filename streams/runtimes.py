@@ -28,7 +28,10 @@ from streams.decoder import EVENT_TIME_AHEAD, EVENT_TIME_BEHIND, PROCESSING_ERRO
 
 # Stored and wire formats this release writes, and reads (a record without "v" is version 1,
 # written before formats carried one). A worker meeting a newer one stops: UnsupportedFormat.
-INTERNAL_RECORD_VERSION = 1  # internal-topic records (cluster_records, idle_record)
+# Internal-topic records (cluster_records, idle_record). Version 2: link messages may carry a link
+# kind a version-1 reader does not know (network pairs, "net"); version 1 reads as before.
+INTERNAL_RECORD_VERSION = 2
+INTERNAL_RECORD_OLDEST = 1
 PARTITION_DOC_VERSION = 1  # partition-state table values (AccountPartition.state_doc)
 MAX_ITEMS_PER_MESSAGE = 2000  # cluster-input messages stay far below the broker's 1 MB limit
 ACCOUNT_SWEEP_INTERVAL_S = 60.0  # event time between two expiry sweeps of a partition's stored accounts
@@ -514,7 +517,7 @@ class ClusterRuntime:
         self.apply_doc(orjson.loads(value), alerts, latencies)
 
     def apply_doc(self, doc: dict, alerts: list, latencies: list | None = None) -> None:
-        check_version("internal record", doc.get("v"), INTERNAL_RECORD_VERSION)
+        check_version("internal record", doc.get("v"), INTERNAL_RECORD_VERSION, INTERNAL_RECORD_OLDEST)
         sequencer = self.sequencer
         for p in doc.get("idle", ()):
             sequencer.mark_idle(p)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from detectors.clusters import ClusterScorer
-from detectors.link_kinds import EXACT_KINDS, LINK_KINDS, TEMPLATE, KeyPolicy, LinkKind
+from detectors.link_kinds import EXACT_KINDS, LINK_KINDS, NETWORK_PAIR, TEMPLATE, KeyPolicy, LinkKind
 from detectors.linking import DEFAULT_POLICIES, LinkGraph
 from detectors.stages import AccountStage, ClusterStage, LinkMessage
 from tests.unit.detectors.conftest import DAY, make_event
@@ -16,7 +16,8 @@ from tests.unit.detectors.test_clusters import summary
 def test_prefixes_are_unique_and_every_kind_has_its_policy():
     assert len({k.prefix for k in LINK_KINDS}) == len(LINK_KINDS)
     assert DEFAULT_POLICIES == {k.prefix: k.policy for k in LINK_KINDS}
-    assert [k for k in LINK_KINDS if k.field is None] == [TEMPLATE]  # near-duplicates: one kind
+    # near-duplicates (one kind) and network pairs, derived from consecutive requests
+    assert [k for k in LINK_KINDS if k.field is None] == [TEMPLATE, NETWORK_PAIR]
 
 
 @pytest.mark.parametrize("kind", EXACT_KINDS, ids=lambda k: k.prefix)

@@ -275,6 +275,24 @@ def test_a_private_prompt_aged_accounts_woken_together_share_keeps_linking():
     assert g.keys["sys:team-prompt"].members is None
 
 
+def test_a_network_pair_links_only_accounts_holding_two_that_others_hold_too():
+    """Accounts drawing on one proxy pool move among its networks and share the pairs they move
+    between. An ordinary account on a VPN may share one pair with the pool by chance: it is not
+    linked, so neither it nor the team it shares a card with joins the pool's cluster."""
+    g = graph()
+    pool = [f"p{i}" for i in range(12)]
+    for i, a in enumerate(pool):
+        for j in range(3):  # three pairs each from the pool's networks, overlapping the next account's
+            g.observe(a, "net", f"{100 + (i + j) % 12}-{200 + (i + j) % 12}", float(i))
+    g.observe("vpn", "net", "100-200", 50.0)  # one pair in common with the pool
+    g.observe("vpn", "net", "900-901", 51.0)  # and one nobody else holds
+    for a in ("vpn", "t1", "t2"):
+        g.observe(a, "pay", "team-card", 60.0)
+    assert members(g, "p0") == set(pool)
+    assert members(g, "vpn") == {"vpn", "t1", "t2"}
+    assert set(g.core(sorted(pool))) == set(pool)
+
+
 def test_a_camouflage_template_ordinary_users_run_leaves_them_in_the_periphery():
     """A swarm's accounts run its private prompt, and some of them also send a common template
     that many ordinary users run: the cluster's dense block is the swarm; users tied in by the

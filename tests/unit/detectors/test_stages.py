@@ -225,3 +225,24 @@ def test_an_established_account_reports_more_first_prompts_in_passing_than_a_you
 
     assert (templates_sent(0.0), templates_sent(400 * 86400.0 - 3600.0)) == (WEAK_TEMPLATE_EVENTS, YOUNG_TEMPLATE_EVENTS)
     assert WEAK_TEMPLATE_EVENTS > YOUNG_TEMPLATE_EVENTS
+
+
+def test_an_account_rotating_through_networks_reports_the_pairs_it_moves_between():
+    """From its 4th request (when rotation shows) to its NETWORK_PAIR_EVENTS-th, an account whose
+    requests mostly come from another autonomous system than the one before reports each pair
+    of networks it moves between; one that stays, or moves between home and office, none."""
+    from detectors.stages import NETWORK_PAIR_EVENTS
+
+    def pairs_sent(asns: list[int]) -> list[str]:
+        stage, out = AccountStage(), []
+        for i, asn in enumerate(asns):
+            stage.process(make_event("a", ts=1e6 + 60.0 * i, asn=asn), out)
+        return [m.value for m in out if type(m) is LinkMessage and m.kind == "net"]
+
+    rotating = [7018, 7922, 20115, 7018, 22773, 209, 701, 7922, 6805, 209, 28573, 701, 7018, 20115, 22773]
+    moves = zip(rotating[2:NETWORK_PAIR_EVENTS - 1], rotating[3:NETWORK_PAIR_EVENTS])  # requests 4 to 12
+    expected = [f"{min(a, b)}-{max(a, b)}" for a, b in moves]
+    assert pairs_sent(rotating) == expected
+    assert pairs_sent([7018] * 15) == []
+    assert pairs_sent([7922] * 5 + [16509] * 5 + [7922] * 5) == []  # home, office, home
+    assert pairs_sent([7018, None, 7922, None, 209, None, 701, None]) == []  # no ASN known: no pair

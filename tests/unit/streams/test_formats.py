@@ -9,8 +9,8 @@ import pytest
 
 from detectors.features import AccountState
 from streams import snapshots
-from streams.runtimes import (AccountPartition, ClusterRuntime, UnsupportedFormat, cluster_records, idle_record,
-                              unpack_account)
+from streams.runtimes import (INTERNAL_RECORD_VERSION, AccountPartition, ClusterRuntime, UnsupportedFormat,
+                              cluster_records, idle_record, unpack_account)
 
 RELEASES = sorted((Path(__file__).parents[2] / "fixtures" / "formats").glob("*/"))
 
@@ -51,7 +51,7 @@ def test_what_a_release_stored_is_read_by_this_one(release):
 
 
 def test_this_release_writes_the_versions_it_reads():
-    assert orjson.loads(cluster_records({0: []})[0])["v"] == 1 == orjson.loads(idle_record([1]))["v"]
+    assert orjson.loads(cluster_records({0: []})[0])["v"] == 2 == orjson.loads(idle_record([1]))["v"]  # network pairs
     assert AccountPartition.from_doc(None, 1.0).state_doc()["v"] == 1
 
 
@@ -64,8 +64,8 @@ def test_a_newer_format_stops_the_reader_instead_of_being_skipped():
     doc = dict(orjson.loads((release / "partition-state.json").read_bytes()), v=2)
     with pytest.raises(UnsupportedFormat, match="partition-state format version 2"):
         AccountPartition.from_doc(doc, 604800.0)
-    record = dict(orjson.loads((release / "internal-record.json").read_bytes()), v=2)
-    with pytest.raises(UnsupportedFormat, match="internal record format version 2"):
+    record = dict(orjson.loads((release / "internal-record.json").read_bytes()), v=INTERNAL_RECORD_VERSION + 1)
+    with pytest.raises(UnsupportedFormat, match=f"internal record format version {INTERNAL_RECORD_VERSION + 1}"):
         ClusterRuntime(8).apply_records([type("R", (), {"offset": 0, "value": orjson.dumps(record)})()], [])
     loaded = snapshots.latest(snapshot_records(release, v=snapshots.SNAPSHOT_VERSION + 1))
     assert loaded.runtime is None and "cannot be read by this release: SnapshotRejected: format v2" in loaded.refusal()
