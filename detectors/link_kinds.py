@@ -38,17 +38,18 @@ class KeyPolicy:
 @dataclass(frozen=True)
 class LinkKind:
     """One kind of link key. `field`: the event field an exact kind reads (None: the template
-    kind, matched as near-duplicates). `state`: the account state attribute holding the latest
-    value, so that an unchanged value costs no lookup (None: every value is looked up). `alone`:
-    whether one shared key of this kind is enough evidence to name its holder (see
-    `LinkGraph.membership`); a kind that chance can give an ordinary account once takes two."""
+    kind, matched as near-duplicates, and network pairs, derived from consecutive requests).
+    `state`: the account state attribute holding the latest value, so that an unchanged value
+    costs no lookup (None: every value is looked up). `alone`: whether one shared key of this
+    kind links its holder; a kind that chance can give an ordinary account once links only the
+    holders of two (see `LinkGraph._join_not_alone`)."""
 
     prefix: str
     label: str  # what its keys are, plural, as an alert's reasons say it
     policy: KeyPolicy
     field: str | None = None
     state: str | None = None
-    alone: bool = True  # one key of this kind makes its holder a core member (False: it takes two)
+    alone: bool = True  # one shared key of this kind links its holder (False: it takes two)
 
     def key(self, value: str) -> str:
         """The link key of `value`.

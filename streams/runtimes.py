@@ -62,7 +62,7 @@ def cluster_records(batch: dict[int, list], rewake: Iterable[int] = ()) -> list[
     from idle is waited for, not overtaken.
 
     >>> [orjson.loads(r) for r in cluster_records({3: [[7, 0, 1.0, 0, ["x"]]], 5: []}, [1])]
-    [{'v': 1, 'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
+    [{'v': 2, 'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
     """
     active = sorted({*batch, *rewake})
     records, chunk, size = [], [], 0
@@ -114,7 +114,7 @@ class Outbox:
     >>> box.add(3, [[7, 0, 1.0, 0, ["x"]]], [], now=10.0), box.add(5, [], [1], now=10.01)
     ([], [])
     >>> [orjson.loads(r) for r in box.add(3, [], [], now=10.06)]
-    [{'v': 1, 'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
+    [{'v': 2, 'active': [1, 3, 5], 'm': [[3, [[7, 0, 1.0, 0, ['x']]]]]}]
     """
 
     send_interval_s: float

@@ -11,6 +11,7 @@ import pytest
 from kafka import KafkaConsumer, KafkaProducer
 
 from streams.decoder import SAMPLE
+from streams.runtimes import INTERNAL_RECORD_VERSION
 from tests.support import wait_for
 
 
@@ -73,13 +74,15 @@ def test_a_worker_meeting_a_newer_format_says_so_and_stops_without_committing_pa
     the worker logs why and exits, instead of skipping it; its offset is not committed."""
     producer = KafkaProducer(bootstrap_servers=pipeline.bootstrap)
     try:
-        producer.send(pipeline.cluster_topic, value=orjson.dumps({"v": 2, "m": [], "active": []})).get(timeout=30)
+        newer = INTERNAL_RECORD_VERSION + 1
+        producer.send(pipeline.cluster_topic, value=orjson.dumps({"v": newer, "m": [], "active": []})).get(timeout=30)
     finally:
         producer.close()
     worker = pipeline.start_worker()
     wait_for(lambda: worker.proc.poll() is not None, 90, "the worker to stop", explain=lambda: worker.log_tail(20))
     assert worker.proc.returncode != 0
-    assert "internal record format version 2: this release reads up to 1" in worker.log_tail(400)
+    assert f"internal record format version {newer}: this release reads up to {INTERNAL_RECORD_VERSION}" \
+        in worker.log_tail(400)
     from kafka.structs import TopicPartition
 
     group = KafkaConsumer(bootstrap_servers=pipeline.bootstrap, group_id=pipeline.app_id, enable_auto_commit=False)
