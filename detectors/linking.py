@@ -240,26 +240,22 @@ class LinkGraph:
             self._link_not_alone(holder, ts)
 
     def _link_not_alone(self, account: str, ts: float) -> None:
-        keys = self.keys
-        shared = [k for k in self.held_not_alone.get(account, ()) if self._shared(k) is not None]
+        shared = self._shared_not_alone(account)
         if len(shared) < NOT_ALONE_TO_LINK:
             return
         for key_name in shared:
-            key = keys[key_name]
+            key = self.keys[key_name]
             if key.anchor is None:
                 key.anchor = account  # its first holder that links: the others that do link to it
                 for member in key.members:
-                    if member != account and self._links_not_alone(member):
+                    if member != account and len(self._shared_not_alone(member)) >= NOT_ALONE_TO_LINK:
                         self._link(member, key_name, key, ts)
             elif key.anchor != account:
                 self._link(account, key_name, key, ts)
 
-    def _links_not_alone(self, account: str) -> bool:
-        shared = 0
-        for key_name in self.held_not_alone.get(account, ()):
-            if self._shared(key_name) is not None:
-                shared += 1
-        return shared >= NOT_ALONE_TO_LINK
+    def _shared_not_alone(self, account: str) -> list[str]:
+        """The account's keys of kinds not alone that others hold too (and still link)."""
+        return [k for k in self.held_not_alone.get(account, ()) if self._shared(k) is not None]
 
     def observe_template(self, account: str, simhash: int, ts: float, *, create: bool, young: bool = False) -> None:
         """`account` sent prompt `simhash`. A template is founded when the account itself
