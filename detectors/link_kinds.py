@@ -17,6 +17,8 @@ count and name its keys (`detectors.clusters`).
 ['pay', 'tpl', 'sys', 'net']
 >>> BY_PREFIX["sys"].label, BY_PREFIX["sys"].policy.cap(100_000)
 ('system prompts', 500)
+>>> sorted(IN_BLOCK), sorted(PRIVATE)
+(['net', 'sys', 'tpl'], ['sys'])
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ class LinkKind:
     `state`: the account state attribute holding the latest value, so that an unchanged value
     costs no lookup (None: every value is looked up). `alone`: whether one shared key of this
     kind links its holder; a kind that chance can give an ordinary account once links only the
-    holders of two (see `LinkGraph._join_not_alone`)."""
+    holders of two (see `LinkGraph._join_not_alone`). `in_block`: whether a key of this kind makes
+    its holder core only inside the cluster's dense block (a card is evidence anywhere);
+    `private`: whether ordinary users cannot borrow it as camouflage, so that two of its holders
+    in the block take it in, not half (see `detectors.linking._block`)."""
 
     prefix: str
     label: str  # what its keys are, plural, as an alert's reasons say it
@@ -50,6 +55,8 @@ class LinkKind:
     field: str | None = None
     state: str | None = None
     alone: bool = True  # one shared key of this kind links its holder (False: it takes two)
+    in_block: bool = True  # makes its holder core only inside the cluster's dense block
+    private: bool = False  # ordinary users cannot borrow it: two holders in the block take it in
 
     def key(self, value: str) -> str:
         """The link key of `value`.
@@ -65,9 +72,11 @@ class LinkKind:
 # network pair by more than 0.5%, the way a big VPN's or carrier's users move. An ordinary account
 # that rotates (a VPN hopping servers) may share one pair with a pool by chance: it takes two.
 LINK_KINDS = (
-    LinkKind("pay", "payment fingerprints", KeyPolicy(floor=50, share=0.005), "payment_fingerprint", "payment"),
+    LinkKind("pay", "payment fingerprints", KeyPolicy(floor=50, share=0.005), "payment_fingerprint", "payment",
+             in_block=False),
     LinkKind("tpl", "prompt templates", KeyPolicy(floor=100, share=0.02)),
-    LinkKind("sys", "system prompts", KeyPolicy(floor=50, share=0.005), "system_prompt_hash", "system_prompt"),
+    LinkKind("sys", "system prompts", KeyPolicy(floor=50, share=0.005), "system_prompt_hash", "system_prompt",
+             private=True),
     LinkKind("net", "network pairs", KeyPolicy(floor=50, share=0.005), alone=False),
 )
 BY_PREFIX = {kind.prefix: kind for kind in LINK_KINDS}
@@ -76,3 +85,5 @@ TEMPLATE = BY_PREFIX["tpl"]
 SYSTEM_PROMPT = BY_PREFIX["sys"]
 NETWORK_PAIR = BY_PREFIX["net"]
 NOT_ALONE = frozenset(kind.prefix for kind in LINK_KINDS if not kind.alone)
+IN_BLOCK = frozenset(kind.prefix for kind in LINK_KINDS if kind.in_block)
+PRIVATE = frozenset(kind.prefix for kind in LINK_KINDS if kind.private)

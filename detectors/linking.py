@@ -21,7 +21,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from detectors.features import PLACE_SHARE_FROM, Arrivals, cohort_share
-from detectors.link_kinds import BY_PREFIX, LINK_KINDS, NOT_ALONE, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
+from detectors.link_kinds import BY_PREFIX, IN_BLOCK, LINK_KINDS, NOT_ALONE, PRIVATE, TEMPLATE, KeyPolicy  # noqa: F401 (KeyPolicy: part of this API)
 
 TEMPLATE_MATCH_BITS = 6  # two variants of one template, each <= 3 bits from it
 BANDS = 4
@@ -116,7 +116,9 @@ def _block(shared: list[list[_Key]]) -> set[int] | None:
     """The ids of the keys in a cluster's dense block, from each member's shared keys; None if no
     member holds two (every key counts). The block grows from its centre, the most held of the
     keys that some member holds together with another, by every key whose holders in the
-    cluster mostly (half or more) hold a key of the block too.
+    cluster mostly (half or more) hold a key of the block too, and every private key
+    (`LinkKind.private`: a system prompt, which ordinary users cannot borrow as camouflage) two
+    of whose holders do: a class whose own prompt is tied to the block by one member stays out.
 
     >>> k = [_Key("tpl", []) for _ in range(4)]
     >>> for i, key in enumerate(k): key.anchor = f"{i}"
@@ -127,10 +129,13 @@ def _block(shared: list[list[_Key]]) -> set[int] | None:
     """
     holders: dict[int, int] = {}
     together: dict[int, int] = {}  # members holding the key and another
+    private: set[int] = set()
     for held in shared:
         for key in held:
             k = id(key)
             holders[k] = holders.get(k, 0) + 1
+            if key.kind in PRIVATE:
+                private.add(k)
             if len(held) > 1:
                 together[k] = together.get(k, 0) + 1
     if not together:
@@ -140,13 +145,12 @@ def _block(shared: list[list[_Key]]) -> set[int] | None:
     for _ in range(BLOCK_ROUNDS):
         joined: dict[int, int] = {}
         for held in shared:
-            if len(held) > 1:
-                inside = [id(key) for key in held if id(key) in block]
+            if len(held) > 1 and any(id(key) in block for key in held):
                 for key in held:
                     k = id(key)
-                    if k not in block and inside:
+                    if k not in block:
                         joined[k] = joined.get(k, 0) + 1
-        grown = {k for k, n in joined.items() if 2 * n >= holders[k]}
+        grown = {k for k, n in joined.items() if 2 * n >= holders[k] or (n >= 2 and k in private)}
         if not grown:
             break
         block |= grown
@@ -507,12 +511,13 @@ class LinkGraph:
         members with a strong link or two weak ones; the rest (tied in by a single prompt sent in
         passing) are its periphery.
 
-        Templates count only in the group's dense block (FRAUDAR's block, peeled of what hangs
-        off it; see `_block`). A common template that a few of a swarm's accounts send as
-        camouflage, and hundreds of ordinary users run, ties those users in by that key alone:
-        they are its periphery; so is a second group of ordinary users tied to the block by one
-        member. Cards and private system prompts always count: what ordinary users hold of those
-        is popular (the caps), and a card paying for twenty accounts is evidence on its own.
+        Templates, system prompts and network pairs count only in the group's dense block
+        (FRAUDAR's block, peeled of what hangs off it; see `_block`, and `LinkKind.in_block`).
+        A common template that a few of a swarm's accounts send as camouflage, and hundreds of
+        ordinary users run, ties those users in by that key alone: they are its periphery; so
+        is a second group of ordinary users tied to the block by one member, such as a class on
+        its own course prompt. Cards always count: what ordinary users hold of those is popular
+        (the caps), and a card paying for twenty accounts is evidence on its own.
         """
         shared: list[list[_Key]] = []
         for account in members:
@@ -524,7 +529,7 @@ class LinkGraph:
             strong = weak = 0
             held_kinds: set[str] = set()
             for key in held:
-                if key.kind == _TPL and block is not None and id(key) not in block:
+                if block is not None and key.kind in IN_BLOCK and id(key) not in block:
                     continue
                 held_kinds.add(key.kind)
                 if account in key.weak and 2 * len(key.weak) > len(key.members):

@@ -318,6 +318,32 @@ def test_a_camouflage_template_ordinary_users_run_leaves_them_in_the_periphery()
     assert not core & set(users[1:])
 
 
+def test_a_class_whose_own_prompt_one_member_ties_to_the_block_is_periphery():
+    """A system prompt counts toward the core only in the cluster's dense block. A class on its
+    own course prompt, tied to a swarm by one student who sent the swarm's template, stays on the
+    periphery; the swarm's second operator prompt, two of whose holders run the first, is in."""
+    g = graph()
+    swarm = [f"s{i}" for i in range(60)]
+    for i, a in enumerate(swarm):
+        g.observe(a, "sys", "operator-prompt", float(i), young=True)
+        for repeat in range(2):
+            g.observe_template(a, 0x1234_5678_9ABC_DEF0, 100.0 + i + repeat, create=True)
+    second = [f"r{i}" for i in range(20)]
+    for i, a in enumerate(second):
+        g.observe(a, "sys", "operator-prompt-2", 200.0 + i, young=True)
+    for a in second[:3]:
+        g.observe(a, "sys", "operator-prompt", 250.0, young=True)
+    students = [f"c{i}" for i in range(20)]
+    for i, a in enumerate(students):
+        g.observe(a, "sys", "course-prompt", 300.0 + i, young=True)
+    g.observe_template("c0", 0x1234_5678_9ABC_DEF0, 400.0, create=True)
+    comp = g.cluster_of("s0")
+    assert set(comp.members) >= set(swarm) | set(second) | set(students)
+    core = set(g.core(comp.members))
+    assert set(swarm) | set(second) <= core
+    assert not core & set(students[1:])
+
+
 def test_a_snapshot_taken_before_arrivals_were_kept_reads_and_links_on():
     """A cluster-stage snapshot of an older release holds births as (created, network) and no
     arrivals: it unpickles with first-seen unknown (never counted as arriving together) and an
