@@ -4,7 +4,8 @@ CPython prefers `features.cpython-311-*.so` over `features.py` in the same folde
 behind after the source changed would silently run old code. This finder, first on
 `sys.meta_path`, hands out the extension only if it is newer than the module's .py and .pxd;
 otherwise (or with HYDRAWATCH_PURE_PYTHON=1) it loads the .py. It serves the packages that
-`install` names (`detectors`, and `streams` for its decoder). Import machinery, not detection.
+`install` names (`detectors`, and `streams` for its decoder and runtimes). Import machinery, not
+detection.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ import importlib.util
 import os
 import sys
 
-# The modules setup.py compiles (HYDRAWATCH_COMPILE=1): the detection core and the decoder.
+# The modules setup.py compiles (HYDRAWATCH_COMPILE=1): the detection core, the decoder, and the
+# runtimes that drive them per batch (the replay's and a worker's hot loop).
 MODULES = ("detectors.features", "detectors.stages", "detectors.sequencer", "detectors.linking",
            "detectors.clusters", "detectors.population", "detectors.alerts", "detectors.calibration",
-           "streams.decoder")
+           "streams.decoder", "streams.runtimes")
 
 
 def is_fresh(extension: str, sources: list[str]) -> bool:
