@@ -35,6 +35,10 @@ ACCOUNT_TTL_S = 7 * DAY_S  # an account idle this long (event time) is forgotten
 # An account rotates through networks when most of its requests come from another autonomous
 # system than the one before (`AccountSummary.network_moves`): a proxy pool does that per request.
 ROTATING_FROM = 0.5
+# Rotation shows from this many requests on (three moves to judge by): the network-pair links
+# start there, and the population's rotating share is taken from accounts at that count (a
+# power of two, as the summaries that refine the population reference are).
+ROTATION_SHOWS_EVENTS = 4
 
 _LEN = struct.Struct("<H")  # length of a text field in AccountState.to_bytes
 _NONE = b"\xff\xff"

@@ -18,8 +18,8 @@ from typing import Any, Callable, Iterable, Mapping
 from detectors.alerts import AlertEvent, AlertPolicy, Incidents
 from detectors.clusters import ClusterScorer, ClusterVerdict
 from detectors.features import (
-    ACCOUNT_TTL_S, DAY_S, HOUR_S, ROTATING_FROM, YOUNG_ACCOUNT_S, AccountState, AccountSummary, ModelCatalog,
-    client_of, network_key,
+    ACCOUNT_TTL_S, DAY_S, HOUR_S, ROTATING_FROM, ROTATION_SHOWS_EVENTS, YOUNG_ACCOUNT_S, AccountState, AccountSummary,
+    ModelCatalog, client_of, network_key,
 )
 from detectors.link_kinds import EXACT_KINDS, NETWORK_PAIR, TEMPLATE, LinkKind
 from detectors.linking import LinkGraph
@@ -132,7 +132,7 @@ class AccountStage:
         """Tell the cluster stage about keys this account uses for the first time. `moved_from`:
         the autonomous system of the account's request before this one (negative: none known)."""
         young = ts - state.created_s < YOUNG_ACCOUNT_S
-        if 4 <= state.n_events <= NETWORK_PAIR_EVENTS and moved_from >= 0 \
+        if ROTATION_SHOWS_EVENTS <= state.n_events <= NETWORK_PAIR_EVENTS and moved_from >= 0 \
                 and state.moves >= ROTATING_FROM * state.rate_1d:
             asn = event["asn"]
             if asn is not None and asn != moved_from:
