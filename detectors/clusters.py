@@ -189,28 +189,6 @@ def coordination_of(parts: Mapping[str, float]) -> float:
     return 1.0 - (1.0 - structural) * (1.0 - birth * _clip01(owned / BIRTH_UNLOCK))
 
 
-# Coordination traits that do not say one owner on their own: birth (new sign-ups, a course's
-# students), rhythm and load shape (any group of similar users), shared content alone (a plugin's
-# users, researchers running a public benchmark).
-NOT_ONE_OWNER = (*BIRTH_TRAITS, *SHAPE_TRAITS, "content")
-
-
-def collective_harvest(volume: float, parts: Mapping[str, float]) -> float:
-    """What a group harvests by its number, in [0, 1]: its take beyond CRITICAL_VOLUME (ten
-    typical accounts' daily output) up to VOLUME_FULL, times the evidence that one owner holds
-    it (the noisy-OR of its coordination traits but NOT_ONE_OWNER). A fleet of light accounts,
-    each asking what ordinary users ask, harvests by its number; a class or a plugin's users,
-    however many, show no owner.
-
-    >>> round(collective_harvest(1.0, {"coheld": 1.0, "young": 1.0}), 3), collective_harvest(1.0, {"content": 1.0})
-    (0.7, 0.0)
-    >>> collective_harvest(CRITICAL_VOLUME, {"coheld": 1.0})
-    0.0
-    """
-    owned = 1.0 - math.prod([1.0 - COORDINATION_WEIGHTS[k] * v for k, v in parts.items() if k not in NOT_ONE_OWNER])
-    return owned * _clip01((volume - CRITICAL_VOLUME) / (1.0 - CRITICAL_VOLUME))
-
-
 # A template pool with no common cause (see `uncaused_pool_share`): a rare template whose holders in
 # the cluster are unrelated owners, on no one client product, not born together, and who co-hold
 # other rare templates with each other. Each threshold names the benign cause it rules out.
@@ -647,9 +625,6 @@ class ClusterScorer:
         coordination = coordination_of(coordination_parts)
         shrink = n / (n + 1.0)
         volume = self.volume(f["daily_output"])
-        # Each member may ask what ordinary users ask: one owner's fleet harvests by its number.
-        collective = collective_harvest(volume, coordination_parts)
-        harvest = max(harvest, collective)
         # Both kinds of evidence are needed (a benign group shows one, rarely both). What the group
         # takes (`volume`) sets the severity (see `critical`), not whether it is suspicious.
         evidence_score = math.sqrt(harvest * coordination) * shrink
@@ -665,11 +640,9 @@ class ClusterScorer:
         score = _clip01(evidence_score * (0.85 + 0.15 * unusual)) * self.readiness
         evidence = {k: round(v, 3) for k, v in f.items()}
         evidence.update(harvest=round(harvest, 3), coordination=round(coordination, 3), volume=round(volume, 3),
-                        collective_harvest=round(collective, 3),
                         unusual=round(unusual, 3),
                         growth_z=round(growth_z, 2), link_kinds=sorted({k.split(":", 1)[0] for k in keys}))
-        reasons = self._reasons(f, harvest_parts, coordination_parts, keys, members, collective, volume) \
-            if score >= 0.4 else ()
+        reasons = self._reasons(f, harvest_parts, coordination_parts, keys, members) if score >= 0.4 else ()
         named = [s.account_id for s in members]
         if periphery and coordination_parts["rotating"] >= ROTATING_NAMES:
             rotating = [s.account_id for s in periphery if s.network_moves >= ROTATING_FROM]
@@ -694,7 +667,7 @@ class ClusterScorer:
         return _clip01((harvest - p95) / 0.15)
 
     def _reasons(self, f: dict, harvest_parts: dict, coordination_parts: dict, keys: set[str],
-                 members: list[AccountSummary], collective: float = 0.0, volume: float = 0.0) -> tuple[dict, ...]:
+                 members: list[AccountSummary]) -> tuple[dict, ...]:
         n = len(members)
         kinds = Counter(k.split(":", 1)[0] for k in keys)
         cards = len({s.payment for s in members if s.payment})
@@ -712,6 +685,4 @@ class ClusterScorer:
             detail = "; ".join(f"{HARVEST_FEATURES[name]} {shown(name, f[name])} vs population {shown(name, self.reference[name].mean)}"
                                for name in strong[:3])
             reasons.append(reason("cluster", "harvesting", detail=detail))
-        if collective > 0.3:
-            reasons.append(reason("cluster", "collective_harvest", n=n, times_typical=VOLUME_FULL ** volume))
         return tuple(reasons)

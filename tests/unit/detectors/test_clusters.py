@@ -411,23 +411,3 @@ def test_the_population_s_rotating_share_is_taken_where_rotation_shows():
     for n in range(1, 17):
         s.observe_account(summary(f"a{n}", n_events=n, network_moves=1.0))
     assert s.rotating.n == 1 and s.rotating.mean > 0.0
-
-
-def test_one_owner_s_fleet_of_ordinary_accounts_harvests_by_its_number(scorer):
-    """A group one owner evidently holds (cards shared across unrelated owners), each member
-    asking what ordinary users ask, harvests by what it takes between them: beyond ten typical
-    accounts' daily output it scores as harvesting; a handful taking less does not, and neither
-    does a group as large whose only common trait is shared content (a plugin's users)."""
-    for i in range(200):
-        scorer.observe_account(summary(f"d{i}", n_events=1, rate_1d=10.0, output_per_request=500.0))
-    fleet = [summary(f"f{i}", payment=f"card-{i % 40}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40)
-             for i in range(120)]
-    light = [dataclasses.replace(s, rate_1d=0.1) for s in fleet]
-    plugin = [dataclasses.replace(s, payment=f"own-{i}", system_prompt="plugin") for i, s in enumerate(fleet)]
-    now = T + 2 * 86400
-    verdict = scorer.score("fleet", fleet, {f"pay:card-{i}" for i in range(40)}, now)
-    assert verdict.volume > 0.9 and verdict.harvest >= 0.6
-    assert verdict.score >= AlertPolicy.for_clusters().fire
-    assert "collective_harvest" in {r["signal"] for r in verdict.reasons}
-    assert scorer.score("light", light, {f"pay:card-{i}" for i in range(40)}, now).score < 0.4
-    assert scorer.score("plugin", plugin, {"sys:plugin"}, now).score < 0.4
