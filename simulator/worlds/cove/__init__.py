@@ -1,0 +1,1 @@
+"""cove: an independent synthetic traffic world (benign population + distillation campaigns)."""
