@@ -406,7 +406,7 @@ def test_a_rotating_core_names_the_rotating_members_of_its_periphery_and_no_one_
 def test_the_population_s_rotating_share_is_taken_where_rotation_shows():
     """Accounts count toward the population's rotating share at ROTATION_SHOWS_EVENTS requests,
     where the account stage starts sending network pairs; a summary at that count refines the
-    reference (a power of two, as those summaries are), and one at no other count does."""
+    reference (a power of two, as those summaries are); a summary at any other count does not."""
     s = ClusterScorer()
     for n in range(1, 17):
         s.observe_account(summary(f"a{n}", n_events=n, network_moves=1.0))
