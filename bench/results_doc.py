@@ -24,13 +24,26 @@ generator, to refresh a section.
 """
 
 
-def newest(prefix: str) -> Path | None:
-    """The newest result of a kind that carries its provenance (older files may not)."""
-    for path in sorted(RESULTS.glob(f"{prefix}-*.json"), reverse=True):
+def results(prefix: str) -> list[tuple[Path, dict]]:
+    """The results of a kind that carry their provenance (older files may not), oldest first."""
+    found = []
+    for path in sorted(RESULTS.glob(f"{prefix}-*.json")):
         data = json.loads(path.read_text())
         if isinstance(data, dict) and "command" in data:
-            return path
-    return None
+            found.append((path, data))
+    return found
+
+
+def newest(prefix: str) -> Path | None:
+    """The newest result of a kind (see `results`)."""
+    found = results(prefix)
+    return found[-1][0] if found else None
+
+
+def since(prefix: str, date: str) -> list[Path]:
+    """Every result of a kind made at or after `date` (ISO-8601), oldest first: the exam worlds run
+    on the current matrix's detectors are all current figures, each world run once."""
+    return [path for path, data in results(prefix) if data["date"] >= date]
 
 
 def provenance(data: dict, path: Path) -> str:
@@ -38,9 +51,9 @@ def provenance(data: dict, path: Path) -> str:
             f"source `{path.relative_to(REPO)}`.")
 
 
-def worlds_section(title: str, intro: str, path: Path) -> str:
+def worlds_section(title: str, intro: str, path: Path, level: int = 2) -> str:
     data = json.loads(path.read_text())
-    lines = [f"## {title}", "", intro, "", data["table"], ""]
+    lines = ["#" * level + f" {title}", ""] + ([intro, ""] if intro else []) + [data["table"], ""]
     missed: dict[str, set[str]] = {}
     for run in data["runs"]:
         for c in run["campaigns"]:
@@ -154,13 +167,19 @@ def render() -> str:
             "Worlds in `simulator/worlds/`, each written from the input contract and the threat brief alone by "
             "someone who never read `detectors/`. Min (or max, for what is worse when higher) and median per world "
             "over seeds x sizes of benign population. Swarm-type: campaigns of 10 accounts or more.", worlds))
-    exam = newest("exam")
-    if exam:
-        parts.append(worlds_section(
-            "The final exam worlds",
+    # The exams run on the current matrix's detectors (or, before any matrix, the newest one).
+    exams = since("exam", json.loads(worlds.read_text())["date"]) if worlds else []
+    exams = exams or [p for p in [newest("exam")] if p]
+    if exams:
+        parts.append("\n".join([
+            "## The final exam worlds", "",
             "Held back: each written by a helper that saw only the contract and the threat brief, never read or "
             "run while the detectors were developed, then run once; reported as it came (which detector change "
-            "each was written after: CHANGELOG.md).", exam))
+            "each was written after: CHANGELOG.md). Every exam run on the detectors of the matrix above, oldest "
+            "first.", ""]))
+        for exam in exams:
+            world = ", ".join(sorted({run["world"] for run in json.loads(exam.read_text())["runs"]}))
+            parts.append(worlds_section(world, "", exam, level=3))
     detection = newest("detection")
     if detection:
         parts.append(detection_section(detection))

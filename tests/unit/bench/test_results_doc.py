@@ -20,3 +20,14 @@ def test_every_figure_of_the_worlds_table_comes_from_the_newest_json():
     data = json.loads(path.read_text())
     doc = results_doc.DOC.read_text()
     assert data["table"] in doc and data["command"] in doc and data["date"] in doc
+
+
+def test_every_exam_run_on_the_current_matrix_s_detectors_is_shown():
+    """An exam world is run once: each run since the newest matrix stays a current figure."""
+    matrix = json.loads(results_doc.newest("worlds").read_text())
+    exams = results_doc.since("exam", matrix["date"])
+    doc = results_doc.DOC.read_text()
+    for path in exams:
+        data = json.loads(path.read_text())
+        assert data["table"] in doc and data["command"] in doc
+    assert all(json.loads(p.read_text())["date"] >= matrix["date"] for p in exams)
