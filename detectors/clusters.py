@@ -24,6 +24,7 @@ from typing import Mapping
 
 from river import anomaly
 
+from detectors.alerts import AlertPolicy
 from detectors.calibration import QuantileCalibrator
 from detectors.features import (
     DAY_S, HOUR_S, PLACE_SHARE_FROM, ROTATING_FROM, ROTATION_SHOWS_EVENTS, YOUNG_ACCOUNT_S, AccountSummary, Arrivals,
@@ -189,6 +190,52 @@ def coordination_of(parts: Mapping[str, float]) -> float:
     return 1.0 - (1.0 - structural) * (1.0 - birth * _clip01(owned / BIRTH_UNLOCK))
 
 
+# A verdict from this score on gives its reasons; below it no alert stays open
+# (`AlertPolicy.for_clusters().resolve`).
+REASONS_FROM = 0.4
+# The score at which a cluster alert fires.
+FIRES_AT = AlertPolicy.for_clusters().fire
+
+# Coordination traits that do not say one owner on their own: birth (new sign-ups, a course's
+# students), rhythm and load shape (any group of similar users), shared content alone (a plugin's
+# users, researchers running a public benchmark), and shared templates or prompts however dealt
+# out (a product's users draw on its built-in template pool and prompts, and a popular product's
+# users are many: their number is no one's fleet).
+NOT_ONE_OWNER = (*BIRTH_TRAITS, *SHAPE_TRAITS, "content", "pool", "tooling")
+
+
+def owner_marked(members: list[AccountSummary], passing: Mapping[str, list[str]], rotating: bool) -> list[str]:
+    """The `members` carrying a mark of one owner of their own: a payment card unrelated owners
+    share, a template of a pool no benign cause explains (`uncaused_pool_holders`), or, where the
+    group rotates through networks (`rotating`), rotating themselves. What a group harvests by its
+    number (`collective_harvest`) names these alone: an account glued to such a fleet by shared
+    content (a hackathon's prompt) carries none of them."""
+    owners: defaultdict[str, set] = defaultdict(set)
+    for s in members:
+        if s.payment is not None:
+            owners[s.payment].add(s.org or s.account_id)
+    pooled = uncaused_pool_holders(members, passing)
+    return [s.account_id for s in members
+            if (s.payment is not None and len(owners[s.payment]) > 1) or s.account_id in pooled
+            or (rotating and s.network_moves >= ROTATING_FROM)]
+
+
+def collective_harvest(volume: float, parts: Mapping[str, float]) -> float:
+    """What a group harvests by its number, in [0, 1]: its take beyond CRITICAL_VOLUME (ten
+    typical accounts' daily output) up to VOLUME_FULL, times the evidence that one owner holds
+    it (the noisy-OR of its coordination traits but NOT_ONE_OWNER). A fleet of light accounts,
+    each asking what ordinary users ask, harvests by its number; a class or a plugin's users,
+    however many, show no owner.
+
+    >>> round(collective_harvest(1.0, {"coheld": 1.0, "young": 1.0}), 3), collective_harvest(1.0, {"content": 1.0})
+    (0.7, 0.0)
+    >>> collective_harvest(CRITICAL_VOLUME, {"coheld": 1.0})
+    0.0
+    """
+    owned = 1.0 - math.prod([1.0 - COORDINATION_WEIGHTS[k] * v for k, v in parts.items() if k not in NOT_ONE_OWNER])
+    return owned * _clip01((volume - CRITICAL_VOLUME) / (1.0 - CRITICAL_VOLUME))
+
+
 # A template pool with no common cause (see `uncaused_pool_share`): a rare template whose holders in
 # the cluster are unrelated owners, on no one client product, not born together, and who co-hold
 # other rare templates with each other. Each threshold names the benign cause it rules out.
@@ -218,7 +265,13 @@ def one_place_cohort(birth_cohort_share: float, top_network_share: float) -> flo
 
 
 def uncaused_pool_share(members: list[AccountSummary], passing: Mapping[str, list[str]]) -> float:
-    """Share of `members` holding a template of a pool that no benign common cause explains.
+    """Share of `members` holding a template of a pool that no benign common cause explains
+    (`uncaused_pool_holders`)."""
+    return len(uncaused_pool_holders(members, passing)) / len(members) if members else 0.0
+
+
+def uncaused_pool_holders(members: list[AccountSummary], passing: Mapping[str, list[str]]) -> set[str]:
+    """The `members` holding a template of a pool that no benign common cause explains.
     `passing`: each member's templates held without repeating them: work items drawn from a pool
     are taken once each, while researchers run one benchmark suite again and again.
 
@@ -231,9 +284,9 @@ def uncaused_pool_share(members: list[AccountSummary], passing: Mapping[str, lis
         for k in passing.get(s.account_id, ()):
             if k.startswith(_TEMPLATE_KEY):
                 holders.setdefault(k, []).append(s)
-    if not holders:
-        return 0.0
     counted: set[str] = set()
+    if not holders:
+        return counted
     for k, group in holders.items():
         n = len(group)
         if n < UNCAUSED_POOL_MIN_HOLDERS:
@@ -255,7 +308,7 @@ def uncaused_pool_share(members: list[AccountSummary], passing: Mapping[str, lis
                     break
         if cohesive >= UNCAUSED_POOL_COHESION * n:
             counted.update([s.account_id for s in group])
-    return len(counted) / len(members)
+    return counted
 
 
 def _member_values(s: AccountSummary) -> tuple[float, float, float, float, float, float]:
@@ -625,6 +678,10 @@ class ClusterScorer:
         coordination = coordination_of(coordination_parts)
         shrink = n / (n + 1.0)
         volume = self.volume(f["daily_output"])
+        # Each member may ask what ordinary users ask: one owner's fleet harvests by its number.
+        collective = collective_harvest(volume, coordination_parts)
+        own_harvest = harvest  # what the members' requests show
+        harvest = max(harvest, collective)
         # Both kinds of evidence are needed (a benign group shows one, rarely both). What the group
         # takes (`volume`) sets the severity (see `critical`), not whether it is suspicious.
         evidence_score = math.sqrt(harvest * coordination) * shrink
@@ -638,12 +695,20 @@ class ClusterScorer:
         growth_z = (n - history.mean) / (history.sd + 1.0) if history.n else 0.0
         history.update(float(n))
         score = _clip01(evidence_score * (0.85 + 0.15 * unusual)) * self.readiness
+        own_score = _clip01(math.sqrt(own_harvest * coordination) * shrink * (0.85 + 0.15 * unusual)) * self.readiness
+        # Suspicious by its number alone: the members' own harvest would not fire an alert.
+        by_number = collective > own_harvest and score >= REASONS_FROM and own_score < FIRES_AT
         evidence = {k: round(v, 3) for k, v in f.items()}
         evidence.update(harvest=round(harvest, 3), coordination=round(coordination, 3), volume=round(volume, 3),
+                        collective_harvest=round(collective, 3),
                         unusual=round(unusual, 3),
                         growth_z=round(growth_z, 2), link_kinds=sorted({k.split(":", 1)[0] for k in keys}))
-        reasons = self._reasons(f, harvest_parts, coordination_parts, keys, members) if score >= 0.4 else ()
+        reasons = self._reasons(f, harvest_parts, coordination_parts, keys, members, collective, volume) \
+            if score >= REASONS_FROM else ()
         named = [s.account_id for s in members]
+        if by_number:
+            named = owner_marked(members, passing or {}, coordination_parts["rotating"] > 0.0)
+            evidence["named_by_owner_mark"] = len(named)
         if periphery and coordination_parts["rotating"] >= ROTATING_NAMES:
             rotating = [s.account_id for s in periphery if s.network_moves >= ROTATING_FROM]
             named.extend(rotating)
@@ -667,7 +732,7 @@ class ClusterScorer:
         return _clip01((harvest - p95) / 0.15)
 
     def _reasons(self, f: dict, harvest_parts: dict, coordination_parts: dict, keys: set[str],
-                 members: list[AccountSummary]) -> tuple[dict, ...]:
+                 members: list[AccountSummary], collective: float = 0.0, volume: float = 0.0) -> tuple[dict, ...]:
         n = len(members)
         kinds = Counter(k.split(":", 1)[0] for k in keys)
         cards = len({s.payment for s in members if s.payment})
@@ -685,4 +750,6 @@ class ClusterScorer:
             detail = "; ".join(f"{HARVEST_FEATURES[name]} {shown(name, f[name])} vs population {shown(name, self.reference[name].mean)}"
                                for name in strong[:3])
             reasons.append(reason("cluster", "harvesting", detail=detail))
+        if collective > 0.3:
+            reasons.append(reason("cluster", "collective_harvest", n=n, times_typical=VOLUME_FULL ** volume))
         return tuple(reasons)

@@ -85,6 +85,8 @@ _ENTRIES = (
     Signal("cluster", "rotating_networks", "{rotating_share:.0%} of accounts send most requests from another "
            "autonomous system than the one before (a rotating proxy pool)", "coordination.rotating"),
     Signal("cluster", "harvesting", "{detail}", "harvest"),
+    Signal("cluster", "collective_harvest", "{n} accounts of one owner take {times_typical:.0f}x a typical account's "
+           "daily output between them", "harvest"),
     # Account alerts: the features furthest from the population (detectors.population), then volume.
     Signal("account", "rate", _deviation("request rate"), "account.deviation"),
     Signal("account", "output", _deviation("output tokens per request"), "account.deviation"),

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from detectors.alerts import AlertPolicy
-from detectors.clusters import ClusterScorer, _coincidence_share, cluster_features
+from detectors.clusters import ClusterScorer, _coincidence_share, cluster_features, collective_harvest
 from detectors.features import AccountSummary
 
 T = 1_800_000_000.0
@@ -411,3 +411,65 @@ def test_the_population_s_rotating_share_is_taken_where_rotation_shows():
     for n in range(1, 17):
         s.observe_account(summary(f"a{n}", n_events=n, network_moves=1.0))
     assert s.rotating.n == 1 and s.rotating.mean > 0.0
+
+
+def test_one_owner_s_fleet_of_ordinary_accounts_harvests_by_its_number(scorer):
+    """A group one owner evidently holds (cards shared across unrelated owners), each member
+    asking what ordinary users ask, harvests by what it takes between them: beyond ten typical
+    accounts' daily output it scores as harvesting; a handful taking less does not, and neither
+    does a group as large whose only common trait is shared content (a plugin's users)."""
+    for i in range(200):
+        scorer.observe_account(summary(f"d{i}", n_events=1, rate_1d=10.0, output_per_request=500.0))
+    fleet = [summary(f"f{i}", payment=f"card-{i % 40}", ts=T + 2 * 86400 - 977.0 * i * i, n_events=3 + (i * i) % 40)
+             for i in range(120)]
+    light = [dataclasses.replace(s, rate_1d=0.1) for s in fleet]
+    plugin = [dataclasses.replace(s, payment=f"own-{i}", system_prompt="plugin") for i, s in enumerate(fleet)]
+    now = T + 2 * 86400
+    verdict = scorer.score("fleet", fleet, {f"pay:card-{i}" for i in range(40)}, now)
+    assert verdict.volume > 0.9 and verdict.harvest >= 0.6
+    assert verdict.score >= AlertPolicy.for_clusters().fire
+    assert "collective_harvest" in {r["signal"] for r in verdict.reasons}
+    assert scorer.score("light", light, {f"pay:card-{i}" for i in range(40)}, now).score < 0.4
+    assert scorer.score("plugin", plugin, {"sys:plugin"}, now).score < 0.4
+
+
+def test_a_product_s_many_users_drawing_on_its_templates_show_no_owner():
+    """Templates and prompts however dealt out (a product's built-in pool, its prompts) do not
+    say one owner: a product's users, however many and however much they take between them,
+    harvest nothing collectively; a card ring among them does."""
+    product = {"pool": 1.0, "tooling": 1.0, "content": 1.0, "young": 1.0, "growth": 1.0, "shape": 1.0}
+    assert collective_harvest(1.0, product) == 0.0
+    assert collective_harvest(1.0, dict(product, rings=1.0)) >= 0.7
+
+
+def test_a_fleet_harvesting_by_its_number_names_only_the_accounts_carrying_its_owner_s_mark(scorer):
+    """Accounts glued to a card-sharing fleet by a shared prompt alone (a hackathon's) carry no
+    mark of its owner: when the fleet's number is what harvests, the alert names the fleet."""
+    for i in range(200):
+        scorer.observe_account(summary(f"d{i}", n_events=1, rate_1d=10.0, output_per_request=500.0))
+    now = T + 2 * 86400
+    fleet = [summary(f"f{i}", payment=f"card-{i % 40}", ts=now - 977.0 * i * i, n_events=3 + (i * i) % 40,
+                     system_prompt="hack") for i in range(120)]
+    glued = [summary(f"g{i}", ts=now - 911.0 * i * i, n_events=3 + (i * i) % 30, system_prompt="hack")
+             for i in range(60)]
+    keys = {f"pay:card-{i}" for i in range(40)} | {"sys:hack"}
+    verdict = scorer.score("mixed", fleet + glued, keys, now)
+    assert verdict.score >= AlertPolicy.for_clusters().fire
+    assert "collective_harvest" in {r["signal"] for r in verdict.reasons}
+    assert set(verdict.accounts) == {s.account_id for s in fleet}
+
+
+def test_a_fleet_whose_own_requests_harvest_names_its_whole_core(scorer):
+    """Where the members' own requests already make the group suspicious (reasoning elicited far
+    beyond the population), the alert names its core as any other, owner's mark or not."""
+    for i in range(200):
+        scorer.observe_account(summary(f"d{i}", n_events=1, rate_1d=10.0, output_per_request=500.0,
+                                       cot_mean=0.1 + 0.001 * i))
+    now = T + 2 * 86400
+    fleet = [summary(f"f{i}", payment=f"card-{i % 40}", ts=now - 977.0 * i * i, n_events=3 + (i * i) % 40,
+                     system_prompt="hack", cot_mean=0.9) for i in range(120)]
+    glued = [summary(f"g{i}", ts=now - 911.0 * i * i, n_events=3 + (i * i) % 30, system_prompt="hack",
+                     cot_mean=0.9) for i in range(60)]
+    verdict = scorer.score("mixed", fleet + glued, {f"pay:card-{i}" for i in range(40)} | {"sys:hack"}, now)
+    assert verdict.score >= AlertPolicy.for_clusters().fire
+    assert set(verdict.accounts) == {s.account_id for s in fleet + glued}
