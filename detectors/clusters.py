@@ -190,10 +190,9 @@ def coordination_of(parts: Mapping[str, float]) -> float:
     return 1.0 - (1.0 - structural) * (1.0 - birth * _clip01(owned / BIRTH_UNLOCK))
 
 
-# A verdict from this score on gives its reasons; below it no alert stays open
-# (`AlertPolicy.for_clusters().resolve`).
-REASONS_FROM = 0.4
-# The score at which a cluster alert fires.
+# A verdict from the score at which an open cluster alert stays open gives its reasons; an alert
+# fires from FIRES_AT.
+REASONS_FROM = AlertPolicy.for_clusters().resolve
 FIRES_AT = AlertPolicy.for_clusters().fire
 
 # Coordination traits that do not say one owner on their own: birth (new sign-ups, a course's
