@@ -219,6 +219,12 @@ def owner_marked(members: list[AccountSummary], passing: Mapping[str, list[str]]
             or (rotating and s.network_moves >= ROTATING_FROM)]
 
 
+def _evidence_score(harvest: float, coordination: float, shrink: float, unusual: float) -> float:
+    """A cluster's score from its two kinds of evidence (`sqrt(harvest x coordination)`, shrunk for
+    small groups), nudged by how unusual it is among all clusters (x 0.85 to 1.0)."""
+    return _clip01(math.sqrt(harvest * coordination) * shrink * (0.85 + 0.15 * unusual))
+
+
 def collective_harvest(volume: float, parts: Mapping[str, float]) -> float:
     """What a group harvests by its number, in [0, 1]: its take beyond CRITICAL_VOLUME (ten
     typical accounts' daily output) up to VOLUME_FULL, times the evidence that one owner holds
@@ -284,8 +290,6 @@ def uncaused_pool_holders(members: list[AccountSummary], passing: Mapping[str, l
             if k.startswith(_TEMPLATE_KEY):
                 holders.setdefault(k, []).append(s)
     counted: set[str] = set()
-    if not holders:
-        return counted
     for k, group in holders.items():
         n = len(group)
         if n < UNCAUSED_POOL_MIN_HOLDERS:
@@ -683,7 +687,6 @@ class ClusterScorer:
         harvest = max(harvest, collective)
         # Both kinds of evidence are needed (a benign group shows one, rarely both). What the group
         # takes (`volume`) sets the severity (see `critical`), not whether it is suspicious.
-        evidence_score = math.sqrt(harvest * coordination) * shrink
         vector = {"harvest": harvest, "coordination": coordination, **coordination_parts}
         raw = self.hst.score_one(vector)
         unusual = self.hst_calibrator.score(raw) if self.hst_calibrator.ready else 0.5
@@ -693,10 +696,10 @@ class ClusterScorer:
         history = self.history.setdefault(cluster_id, RunningStat(alpha=0.2))
         growth_z = (n - history.mean) / (history.sd + 1.0) if history.n else 0.0
         history.update(float(n))
-        score = _clip01(evidence_score * (0.85 + 0.15 * unusual)) * self.readiness
-        own_score = _clip01(math.sqrt(own_harvest * coordination) * shrink * (0.85 + 0.15 * unusual)) * self.readiness
+        score = _evidence_score(harvest, coordination, shrink, unusual) * self.readiness
         # Suspicious by its number alone: the members' own harvest would not fire an alert.
-        by_number = collective > own_harvest and score >= REASONS_FROM and own_score < FIRES_AT
+        by_number = collective > own_harvest and score >= REASONS_FROM \
+            and _evidence_score(own_harvest, coordination, shrink, unusual) * self.readiness < FIRES_AT
         evidence = {k: round(v, 3) for k, v in f.items()}
         evidence.update(harvest=round(harvest, 3), coordination=round(coordination, 3), volume=round(volume, 3),
                         collective_harvest=round(collective, 3),
