@@ -615,6 +615,10 @@ class ClusterScorer:
         rotating_base = self.rotating.mean if self.rotating.n > 100 else 0.05
         # Shared content that one product explains (its users share its prompts) is no one's tooling.
         unexplained = 1.0 - self.product_explained(Counter([s.client for s in members]), n)
+        # A product's users sign up over months; accounts made in one wave (born within a week) and
+        # spread over networks are not its user base, whatever client they run (see "content").
+        wave = _clip01((f["birth_cohort_share"] - UNCAUSED_POOL_COHORT) / (1.0 - UNCAUSED_POOL_COHORT)) \
+            * (1.0 - f["top_network_share"])
         front = 0.0
         if f["single_org_share"] >= ORG_GROUP_SHARE and n >= 5:
             outlier = self._org_outlier(cluster_id, harvest)
@@ -641,7 +645,7 @@ class ClusterScorer:
             # a wave of accounts born together running the same prompts through many networks is
             # how a swarm looks, and nobody else.
             "content": f["cross_owner_content_share"] * (1.0 - f["top_network_share"])
-            * (1.0 - f["single_org_share"]) * unexplained * unplaced * min(1.0, n / CONTENT_GROUP_FULL),
+            * (1.0 - f["single_org_share"]) * max(unexplained, wave) * unplaced * min(1.0, n / CONTENT_GROUP_FULL),
             # A pool of templates across unrelated owners, unless the group is one place: a
             # class or an office hands out its templates too (a campus NAT, an office network), or
             # one birth cohort: a course's students signed up together.

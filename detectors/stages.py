@@ -40,6 +40,10 @@ SWEEP_INTERVAL_S = HOUR_S  # the cluster stage looks for idle accounts once per 
 # holders, making them look like phrases nobody runs).
 WEAK_TEMPLATE_EVENTS = 16
 YOUNG_TEMPLATE_EVENTS = 4
+# A prompt shorter than this many tokens (a greeting, a test ping) carries too little text for its
+# near-duplicates to say one author: strangers type the same "hi", and new users' first prompts and a
+# swarm's warm-up pings collide by chance. Its template links no one; longer prompts do.
+TEMPLATE_MIN_TOKENS = 16
 # An account rotating through networks reports the pairs of autonomous systems its requests move
 # between, from its 4th request (when rotation shows) to this one: a proxy pool's accounts move
 # among the pool's networks, so they share pairs; a dozen requests tell the pool.
@@ -162,7 +166,8 @@ class AccountStage:
             for kind, value in fresh:
                 if _first(sent, kind.key(value).encode()):
                     out.append(LinkMessage(account, kind.prefix, value, ts, young=young))
-        if repeated or state.n_events <= (YOUNG_TEMPLATE_EVENTS if young else WEAK_TEMPLATE_EVENTS):
+        if (repeated or state.n_events <= (YOUNG_TEMPLATE_EVENTS if young else WEAK_TEMPLATE_EVENTS)) \
+                and event["input_tokens"] >= TEMPLATE_MIN_TOKENS:
             simhash = event["prompt_simhash_int"]
             # One message per template family (top 24 bits) and strength, per account (the key as
             # b"tpl:<family hex>:<0|1>", formatted as bytes: this runs for most templated requests).

@@ -334,7 +334,19 @@ def test_a_wave_born_together_sharing_only_templates_through_many_networks_is_a_
     members, keys, templates = _wave(20)
     assert scorer.score("handful", members, templates, now, keys).coordination < swarm.coordination - 0.2
     members, keys, templates = _wave(200, client="docsumm")
-    assert scorer.score("plugin", members, templates, now, keys).score < fire
+    plugin = [dataclasses.replace(s, age_days=2.0 + 3.0 * i) for i, s in enumerate(members)]  # signed up over months
+    assert scorer.score("plugin", plugin, templates, now, keys).score < fire
+
+
+def test_a_wave_born_together_on_one_client_is_not_explained_by_that_client(scorer):
+    """A product's users share its prompts, but they sign up over months: two hundred accounts born
+    within days, spread over as many networks and all on one rare client, are not its user base."""
+    now = T + 2 * 86400
+    scorer.score("warm-up", harvesters(5), set(), T)
+    for i in range(1000):
+        scorer.observe_client("anthropic-python" if i % 2 else "anthropic-typescript")
+    members, keys, templates = _wave(200, client="docsumm")
+    assert scorer.score("wave", members, templates, now, keys).score >= AlertPolicy.for_clusters().fire
 
 
 def test_aged_accounts_woken_together_through_many_networks_are_coordinated(scorer):

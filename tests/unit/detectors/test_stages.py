@@ -227,6 +227,22 @@ def test_an_established_account_reports_more_first_prompts_in_passing_than_a_you
     assert WEAK_TEMPLATE_EVENTS > YOUNG_TEMPLATE_EVENTS
 
 
+def test_a_greeting_too_short_to_say_one_author_links_no_one():
+    """New users' first "hi" and a swarm's warm-up ping share a near-duplicate by chance: a prompt
+    under TEMPLATE_MIN_TOKENS reports no template, a longer one (a template with slots) does."""
+    from detectors.stages import TEMPLATE_MIN_TOKENS
+
+    def templates_sent(input_tokens: int) -> int:
+        stage, out = AccountStage(), []
+        for account in ("new-user", "swarm-account"):
+            stage.process(make_event(account, ts=1e6, account_created_s=1e6 - 60.0, input_tokens=input_tokens,
+                                     prompt_simhash_int=0x6FEB099660ED775A), out)
+        return sum(1 for m in out if type(m) is LinkMessage and m.kind == "tpl")
+
+    assert templates_sent(6) == 0
+    assert templates_sent(TEMPLATE_MIN_TOKENS) == 2
+
+
 def test_an_account_rotating_through_networks_reports_the_pairs_it_moves_between():
     """From its 4th request (when rotation shows) to its NETWORK_PAIR_EVENTS-th, an account whose
     requests mostly come from another autonomous system than the one before reports each pair
