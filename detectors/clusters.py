@@ -256,6 +256,16 @@ PLACE_SHARE_FULL = 0.5  # the top network's share where one place (from features
 # (students also work from home)
 
 
+def born_together(birth_cohort_share: float) -> float:
+    """How far a group is one birth cohort: its share created within a week of each other
+    (`features.cohort_share`) beyond UNCAUSED_POOL_COHORT, in [0, 1] (a class, a launch day, a wave).
+
+    >>> born_together(0.5), born_together(0.75), born_together(1.0)
+    (0.0, 0.5, 1.0)
+    """
+    return _clip01((birth_cohort_share - UNCAUSED_POOL_COHORT) / (1.0 - UNCAUSED_POOL_COHORT))
+
+
 def one_place_cohort(birth_cohort_share: float, top_network_share: float) -> float:
     """How far a group is one cohort at one place (a course on a campus NAT, a team's
     onboarding at an office): accounts born within a week of each other, many on one network.
@@ -265,8 +275,7 @@ def one_place_cohort(birth_cohort_share: float, top_network_share: float) -> flo
     >>> one_place_cohort(1.0, 0.5), one_place_cohort(1.0, 0.02), one_place_cohort(0.2, 0.9)
     (1.0, 0.0, 0.0)
     """
-    cohort = _clip01((birth_cohort_share - UNCAUSED_POOL_COHORT) / (1.0 - UNCAUSED_POOL_COHORT))
-    return cohort * _clip01((top_network_share - PLACE_SHARE_FROM) / (PLACE_SHARE_FULL - PLACE_SHARE_FROM))
+    return born_together(birth_cohort_share) * _clip01((top_network_share - PLACE_SHARE_FROM) / (PLACE_SHARE_FULL - PLACE_SHARE_FROM))
 
 
 def uncaused_pool_share(members: list[AccountSummary], passing: Mapping[str, list[str]]) -> float:
@@ -617,8 +626,7 @@ class ClusterScorer:
         unexplained = 1.0 - self.product_explained(Counter([s.client for s in members]), n)
         # A product's users sign up over months; accounts made in one wave (born within a week) and
         # spread over networks are not its user base, whatever client they run (see "content").
-        wave = _clip01((f["birth_cohort_share"] - UNCAUSED_POOL_COHORT) / (1.0 - UNCAUSED_POOL_COHORT)) \
-            * (1.0 - f["top_network_share"])
+        wave = born_together(f["birth_cohort_share"]) * (1.0 - f["top_network_share"])
         front = 0.0
         if f["single_org_share"] >= ORG_GROUP_SHARE and n >= 5:
             outlier = self._org_outlier(cluster_id, harvest)
@@ -650,7 +658,7 @@ class ClusterScorer:
             # class or an office hands out its templates too (a campus NAT, an office network), or
             # one birth cohort: a course's students signed up together.
             "pool": f["cross_owner_pool_share"] * (1.0 - f["top_network_share"]) * (1.0 - f["single_org_share"])
-            * (1.0 - _clip01((f["birth_cohort_share"] - UNCAUSED_POOL_COHORT) / (1.0 - UNCAUSED_POOL_COHORT)))
+            * (1.0 - born_together(f["birth_cohort_share"]))
             * unexplained,
             # Rare templates co-used by unrelated owners with no product, cohort or place in common.
             "coheld": f["uncaused_pool_share"] * (1.0 - f["top_network_share"]) * (1.0 - f["single_org_share"]),
