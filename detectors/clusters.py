@@ -275,7 +275,8 @@ def one_place_cohort(birth_cohort_share: float, top_network_share: float) -> flo
     >>> one_place_cohort(1.0, 0.5), one_place_cohort(1.0, 0.02), one_place_cohort(0.2, 0.9)
     (1.0, 0.0, 0.0)
     """
-    return born_together(birth_cohort_share) * _clip01((top_network_share - PLACE_SHARE_FROM) / (PLACE_SHARE_FULL - PLACE_SHARE_FROM))
+    at_one_place = _clip01((top_network_share - PLACE_SHARE_FROM) / (PLACE_SHARE_FULL - PLACE_SHARE_FROM))
+    return born_together(birth_cohort_share) * at_one_place
 
 
 def uncaused_pool_share(members: list[AccountSummary], passing: Mapping[str, list[str]]) -> float:
